@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Pipeline stages, one module each; data flows one way:
+// ReportText (bytes → text → tokens) → ReportStructure (report record)
+// → PromiseDiff (year-to-year judgements) → TrendReport (aggregates, renderers) → nianbao (CLI glue).
+let package = Package(
+    name: "Nianbao",
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .library(name: "Nianbao", targets: ["ReportText", "ReportStructure", "PromiseDiff", "TrendReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        // System ICU, found with pkg-config; never a hard-coded version suffix.
+        .systemLibrary(name: "ICUSystem", pkgConfig: "icu-uc icu-i18n",
+                       providers: [.apt(["libicu-dev", "pkg-config"])]),
+        // The only code that calls ICU: stable names over ICU's version-suffixed entry points.
+        .target(name: "CICU", dependencies: ["ICUSystem"]),
+        .target(name: "ReportText", dependencies: ["CICU"], resources: [.copy("Resources")]),
+        .target(name: "ReportStructure", dependencies: ["ReportText", "ZIPFoundation"],
+                resources: [.copy("Resources")]),
+        .target(name: "PromiseDiff", dependencies: ["ReportText", "ReportStructure"],
+                resources: [.copy("Resources")]),
+        .target(name: "TrendReport", dependencies: ["ReportText", "ReportStructure", "PromiseDiff"],
+                resources: [.copy("Resources")]),
+        .executableTarget(name: "nianbao", dependencies: [
+            "ReportText", "ReportStructure", "PromiseDiff", "TrendReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ReportTextTests", dependencies: ["ReportText"]),
+        .testTarget(name: "ReportStructureTests", dependencies: ["ReportStructure"]),
+        .testTarget(name: "PromiseDiffTests", dependencies: ["PromiseDiff"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TrendReport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,214 @@
+/// Chinese word segmentation: ICU's dictionary word break iterator, repaired by a domain lexicon.
+///
+/// ```swift
+/// let segmenter = try WordSegmenter(lexicon: try Lexicon.builtIn())
+/// let tokens = try segmenter.tokens(norm)     // 不/流于/形式, 长效机制, 6.5%, 1.2万
+/// ```
+/// Inside each run of Han characters, the segmentation is the cheapest path through a lattice
+/// whose edges are ICU's words, lexicon words and single characters. Lexicon words are slightly
+/// cheaper than ICU's and single characters slightly dearer, so a lexicon word wins when it does
+/// not fragment its surroundings (不流/于 → 不/流于) and ICU's choice stands otherwise.
+/// Runs with no lexicon word across ICU's boundaries skip the lattice entirely.
+///
+/// Not thread-safe (it owns an ICU iterator): give each worker its own.
+public final class WordSegmenter {
+    public let lexicon: Lexicon
+    private let breaker: ICUBreaker
+    // Scratch buffers reused across Han runs (a run is a clause; allocating per run is costly).
+    private var scratch = Scratch()
+
+    /// Buffers for one Han run, moved out of the class while in use so that the hot loops
+    /// touch locals (class properties pay an exclusivity check on every access).
+    struct Scratch {
+        var isBoundary: [Bool] = []
+        var words: [(Int, Int)] = []
+        var cost: [Int] = []
+        var from: [Int] = []
+        var nextBoundary: [Int] = []
+    }
+
+    static let icuCost = 100
+    static let lexiconCost = 90
+    static let charCost = 105
+
+    public init(lexicon: Lexicon) throws {
+        self.lexicon = lexicon
+        self.breaker = try ICUBreaker(.word)
+    }
+
+    /// Tokens of a whole text (whitespace dropped; line breaks are never inside a token).
+    public func tokens(_ text: NormalizedText) throws -> [Token] {
+        try tokens(text.units)
+    }
+
+    /// Raw ICU word breaking, for comparison: ICU's words minus white space, no repair, no merging.
+    public func icuTokens(_ units: [UInt16]) throws -> [Token] {
+        let (bounds, rules) = try breaker.boundaries(units)
+        var out: [Token] = []
+        out.reserveCapacity(bounds.count)
+        units.withUnsafeBufferPointer { text in
+            var prev = 0
+            for (b, rule) in zip(bounds, rules) {
+                if let kind = classify(text, prev, Int(b), rule) { out.append(Token(prev..<Int(b), kind)) }
+                prev = Int(b)
+            }
+        }
+        return out
+    }
+
+    public func tokens(_ units: [UInt16]) throws -> [Token] {
+        let (bounds, rules) = try breaker.boundaries(units)
+        var out: [Token] = []
+        out.reserveCapacity(bounds.count)
+        units.withUnsafeBufferPointer { text in
+            var runStart = -1
+            var runBounds: [Int32] = []
+            func flushRun(at end: Int) {
+                if runStart >= 0 { emitHanRun(text, runStart, end, runBounds, &out) }
+                runStart = -1
+                runBounds.removeAll(keepingCapacity: true)
+            }
+            var prev = 0
+            for (b, rule) in zip(bounds, rules) {
+                let end = Int(b)
+                defer { prev = end }
+                let kind = classify(text, prev, end, rule)
+                if kind == .han {
+                    if runStart < 0 { runStart = prev }
+                    runBounds.append(b)
+                    continue
+                }
+                flushRun(at: prev)
+                guard let kind else { continue }  // white space
+                if kind == .punctuation {
+                    // One token per mark, so "。”" or "))" never glue together.
+                    var i = prev
+                    while i < end {
+                        let w = UTF16.isLeadSurrogate(text[i]) && i + 1 < end ? 2 : 1
+                        out.append(Token(i..<i + w, .punctuation))
+                        i += w
+                    }
+                } else {
+                    out.append(Token(prev..<end, kind))
+                }
+            }
+            flushRun(at: prev)
+        }
+        mergeNumbers(units, &out)
+        return out
+    }
+
+    /// ICU's rule status ranges: <100 none, 100s number, 200s letter, 300s kana, 400s ideographic.
+    @inline(__always)
+    private func classify(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int, _ rule: Int32) -> Token.Kind? {
+        switch rule {
+        case 400..<500, 300..<400: return .han
+        case 100..<200: return .number
+        case 200..<300: return .latin
+        default:
+            let u = text[start]
+            if u == 0x20 || u == 0x0A || u == 0x09 || u == 0x3000 || u == 0xA0 { return nil }
+            if u >= 0x4E00 && u <= 0x9FFF { return .han }
+            return .punctuation
+        }
+    }
+
+    /// Emits the tokens of the Han run `[start, end)`; `bounds` are ICU's boundaries after `start`.
+    private func emitHanRun(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
+                            _ bounds: [Int32], _ out: inout [Token]) {
+        var s = Scratch()
+        swap(&s, &scratch)
+        defer { swap(&s, &scratch) }
+        Self.emitHanRun(text, start, end, bounds, lexicon, &s, &out)
+    }
+
+    private static func emitHanRun(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
+                                   _ bounds: [Int32], _ lexicon: Lexicon, _ s: inout Scratch,
+                                   _ out: inout [Token]) {
+        // Collect lexicon words that disagree with ICU; none means ICU's tokens stand.
+        let n = end - start
+        s.isBoundary.removeAll(keepingCapacity: true)
+        s.isBoundary.append(contentsOf: repeatElement(false, count: n + 1))
+        s.isBoundary[0] = true
+        for b in bounds { s.isBoundary[Int(b) - start] = true }
+        s.words.removeAll(keepingCapacity: true)
+        var disagrees = false
+        lexicon.allMatches(in: text, from: start, to: end, into: &s.words)
+        for (p, q) in s.words {
+            // A word agrees with ICU only when it is exactly one ICU token.
+            if !s.isBoundary[p - start] || !s.isBoundary[q - start] { disagrees = true; break }
+            var inner = false
+            for k in (p + 1)..<q where s.isBoundary[k - start] { inner = true; break }
+            if inner { disagrees = true; break }
+        }
+        if !disagrees {
+            var prev = start
+            for b in bounds {
+                out.append(Token(prev..<Int(b), .han))
+                prev = Int(b)
+            }
+            return
+        }
+        // Cheapest path through the lattice (ties keep the edge found first: ICU, lexicon, char).
+        s.cost.removeAll(keepingCapacity: true)
+        s.cost.append(contentsOf: repeatElement(Int.max, count: n + 1))
+        s.from.removeAll(keepingCapacity: true)
+        s.from.append(contentsOf: repeatElement(-1, count: n + 1))
+        s.cost[0] = 0
+        s.nextBoundary.removeAll(keepingCapacity: true)
+        s.nextBoundary.append(contentsOf: repeatElement(n, count: n + 1))
+        var following = n
+        for k in stride(from: n, through: 0, by: -1) {
+            s.nextBoundary[k] = following
+            if s.isBoundary[k] { following = k }
+        }
+        var w = 0
+        for i in 0..<n where s.cost[i] != Int.max {
+            func relax(_ j: Int, _ c: Int) {
+                let total = s.cost[i] + c
+                if total < s.cost[j] { s.cost[j] = total; s.from[j] = i }
+            }
+            if s.isBoundary[i] { relax(s.nextBoundary[i], icuCost) }
+            while w < s.words.count && s.words[w].0 - start < i { w += 1 }
+            var k = w
+            while k < s.words.count && s.words[k].0 - start == i {
+                relax(s.words[k].1 - start, lexiconCost)
+                k += 1
+            }
+            let width = UTF16.isLeadSurrogate(text[start + i]) && i + 1 < n ? 2 : 1
+            relax(i + width, charCost)
+        }
+        var cuts: [Int] = []
+        var j = n
+        while j > 0 { cuts.append(j); j = s.from[j] }
+        var prev = start
+        for c in cuts.reversed() {
+            out.append(Token(prev..<start + c, .han))
+            prev = start + c
+        }
+    }
+
+    /// Keeps quantities whole: `6.5` + `%` → `6.5%`, `1.2` + `万元` → `1.2万` `元`.
+    private func mergeNumbers(_ units: [UInt16], _ tokens: inout [Token]) {
+        var i = 0
+        var merged: [Token] = []
+        merged.reserveCapacity(tokens.count)
+        while i < tokens.count {
+            var t = tokens[i]
+            i += 1
+            if t.kind == .number, i < tokens.count, tokens[i].start == t.end {
+                let next = tokens[i]
+                let u = units[Int(next.start)]
+                if u == 0x25 || u == 0x2030 {  // % ‰
+                    t.end = next.start + 1
+                    if next.length == 1 { i += 1 } else { tokens[i].start += 1 }
+                } else if u == 0x4E07 || u == 0x4EBF {  // 万 亿
+                    t.end = next.start + 1
+                    if next.length == 1 { i += 1 } else { tokens[i].start += 1 }
+                }
+            }
+            merged.append(t)
+        }
+        tokens = merged
+    }
+}

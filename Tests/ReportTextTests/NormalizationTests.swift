@@ -1,0 +1,46 @@
+import Testing
+@testable import ReportText
+
+@Suite struct NormalizationTests {
+    func normalize(_ s: String, _ mode: Normalizer.TraditionalMode = .auto) throws -> NormalizedText {
+        try Normalizer(traditional: mode).normalize(DecodedText(s))
+    }
+
+    @Test func fullWidthDigitsAndLetters_becomeASCII() throws {
+        #expect(try normalize("２０１７年ＧＤＰ增长６．５％").string == "2017年GDP增长6.5%")
+    }
+
+    @Test func spaces_areUnified_zeroWidth_removed_lineBreaks_kept() throws {
+        let n = try normalize("一、\u{3000}总体\u{200B}情况\r\n\t主动\u{00A0}公开\r")
+        #expect(n.string == "一、 总体情况\n 主动 公开\n")
+    }
+
+    @Test func everyUnit_mapsBackToTheOriginalScalar() throws {
+        let original = "Ａ\u{200B}１２３　政务公开\r\n（一）"
+        let decoded = DecodedText(original)
+        let n = try Normalizer().normalize(decoded)
+        // Each unit's origin holds a scalar that normalises to that unit.
+        for (i, u) in n.units.enumerated() {
+            let source = decoded.scalars[Int(n.origin[i])]
+            let folded = try Normalizer().normalize(DecodedText(String(source))).units
+            #expect(folded.contains(u) || source == "\r")
+        }
+        // The span of "政务公开" in the normalised text is the same word in the original.
+        let s = n.string
+        let at = s.utf16.distance(from: s.utf16.startIndex, to: s.range(of: "政务公开")!.lowerBound)
+        #expect(decoded.text(n.originalSpan(of: at..<at + 4)) == "政务公开")
+    }
+
+    @Test func mostlyTraditionalText_isSimplifiedAutomatically() throws {
+        let n = try normalize("清河縣人民政府關於政務公開工作總結和工作思路的匯報，進一步加強領導。")
+        #expect(n.convertedTraditional)
+        #expect(n.string == "清河县人民政府关于政务公开工作总结和工作思路的汇报,进一步加强领导。")
+    }
+
+    @Test func simplifiedText_isLeftAlone_andModesForceIt() throws {
+        let simplified = "清河县人民政府关于政务公开工作总结和工作思路的汇报。"
+        #expect(try !normalize(simplified).convertedTraditional)
+        #expect(try !normalize("政務公開工作總結，進一步加強領導和監督檢查。", .off).convertedTraditional)
+        #expect(try normalize("政務", .on).string == "政务")
+    }
+}
