@@ -222,8 +222,24 @@ extension ResourceFiles {
     /// The non-comment lines of every `*.ext` file in a resource folder, in file-name order.
     /// Comments start with `#`; surrounding white space is trimmed.
     public static func lines(in folder: String, ext: String = "txt", bundle: Bundle) throws -> [String] {
+        try lines(of: try urls(in: folder, ext: ext, bundle: bundle))
+    }
+
+    /// The non-comment lines of one resource file, e.g. `"cues/problem.txt"`.
+    public static func lines(file: String, bundle: Bundle) throws -> [String] {
+        let folder = (file as NSString).deletingLastPathComponent
+        let name = (file as NSString).lastPathComponent
+        let url = try urls(in: folder.isEmpty ? "." : folder, ext: (name as NSString).pathExtension, bundle: bundle)
+            .first { $0.lastPathComponent == name }
+        guard let url else {
+            throw NianbaoError(.unreadable, file: file, "the resource file is missing from the build")
+        }
+        return try lines(of: [url])
+    }
+
+    static func lines(of files: [URL]) throws -> [String] {
         var out: [String] = []
-        for url in try urls(in: folder, ext: ext, bundle: bundle) {
+        for url in files {
             let text = try String(contentsOf: url, encoding: .utf8)
             for raw in text.split(whereSeparator: \.isNewline) {
                 let line = (raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")

@@ -1,0 +1,98 @@
+import Foundation
+import ReportText
+
+/// The data that steers structure and extraction, loaded once from `Resources/` (each file says
+/// what it holds in its comments). Editing those files changes behaviour; no cue lives in code.
+public final class Cues: @unchecked Sendable {
+    /// Loaded on first use; a build without its resources cannot work, so that is fatal.
+    public static let shared: Cues = {
+        do { return try Cues() } catch { fatalError("Nianbao resources missing: \(error)") }
+    }()
+
+    public let skipClasses: [String]
+    let boilerplate: [String]
+    let spam: [String]
+    public let headings: [(level: Int, regex: NSRegularExpression)]
+    public let enumerations: [NSRegularExpression]
+    public let roleCues: [(role: SectionRole, cue: String)]
+    public let problemOpeners: [String]
+    public let planOpeners: [String]
+    public let commitmentForms: [NSRegularExpression]
+    public let resultForms: [NSRegularExpression]
+    public let problemForms: [NSRegularExpression]
+    public let stopwords: Set<String>
+    public let units: [String]
+    public let qualifiers: [(word: String, meaning: Qualifier)]
+
+    init() throws {
+        let bundle = Bundle.module
+        func lines(_ file: String) throws -> [String] { try ResourceFiles.lines(file: file, bundle: bundle) }
+        func regexes(_ file: String) throws -> [NSRegularExpression] {
+            try lines(file).map { try NSRegularExpression(pattern: $0) }
+        }
+        skipClasses = try lines("html/skip-classes.txt")
+        boilerplate = try lines("html/boilerplate.txt")
+        spam = try lines("html/spam.txt").sorted { $0.count > $1.count }
+        headings = try lines("headings.txt").map { line in
+            let parts = line.split(separator: " ", maxSplits: 1)
+            return (Int(parts[0]) ?? 9, try NSRegularExpression(pattern: String(parts[1])))
+        }
+        enumerations = try regexes("enumerations.txt")
+        roleCues = try lines("roles.txt").compactMap { line in
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let role = SectionRole(rawValue: String(parts[0])) else { return nil }
+            return (role, String(parts[1]))
+        }
+        problemOpeners = try lines("cues/problem-openers.txt")
+        planOpeners = try lines("cues/plan-openers.txt")
+        commitmentForms = try regexes("cues/commitment.txt")
+        resultForms = try regexes("cues/result.txt")
+        problemForms = try regexes("cues/problem.txt")
+        stopwords = Set(try lines("stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })
+        var units: [String] = []
+        var qualifiers: [(String, Qualifier)] = []
+        for line in try lines("numbers.txt") {
+            let parts = line.split(separator: " ").map(String.init)
+            if parts.count >= 2 && parts[0] == "unit" { units.append(parts[1]) }
+            if parts.count >= 3 && parts[0] == "qualifier", let q = Qualifier(rawValue: parts[2]) {
+                qualifiers.append((parts[1], q))
+            }
+        }
+        self.units = units.sorted { $0.count > $1.count }
+        self.qualifiers = qualifiers.sorted { $0.0.count > $1.0.count }
+    }
+
+    func isBoilerplate(_ line: String) -> Bool {
+        line.count <= 60 && boilerplate.contains { line.contains($0) }
+    }
+
+    /// The line without spam phrases, and how many were cut.
+    func removeSpam(_ line: String) -> (String, Int) {
+        var out = line
+        var cut = 0
+        for phrase in spam where out.localizedCaseInsensitiveContains(phrase) {
+            while let r = out.range(of: phrase, options: .caseInsensitive) {
+                out.removeSubrange(r)
+                cut += 1
+            }
+        }
+        return (out, cut)
+    }
+
+    func isSpam(_ line: String) -> Bool {
+        spam.contains { line.localizedCaseInsensitiveContains($0) }
+    }
+}
+
+extension NSRegularExpression {
+    func matches(_ s: String) -> Bool {
+        firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+    }
+}
+
+/// Resource lines of this module for code outside `Cues`.
+enum ResourceFilesBridge {
+    static func lines(_ file: String) throws -> [String] {
+        try ResourceFiles.lines(file: file, bundle: .module)
+    }
+}

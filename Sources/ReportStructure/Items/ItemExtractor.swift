@@ -1,0 +1,228 @@
+import Foundation
+import ReportText
+
+/// Turns role sections into items: each numbered child of a role section is an item; a section
+/// without children yields one item per inline enumeration part (一是…) or per paragraph; a
+/// paragraph that opens with a problem cue inside results (or a measures cue inside problems)
+/// switches role. Text outside role sections yields items only by form (commitment, result and
+/// problem cues). Every item's text is the original text of its span.
+struct ItemExtractor {
+    let view: TextView
+    let extents: [String: OutlineParser.Extent]
+    let cues: Cues
+    let segmenter: WordSegmenter
+
+    /// Draft items as normalised ranges, turned into `Item`s at the end.
+    struct Draft {
+        var role: ItemRole
+        var title: String?
+        var range: Range<Int>
+        var path: [String]
+        var origin: Item.Origin
+    }
+
+    func extract(_ root: Section) -> [Item] {
+        var drafts: [Draft] = []
+        visit(root, path: [], into: &drafts)
+        drafts.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return drafts.enumerated().map { i, d in item(d, id: String(format: "i%03d", i + 1)) }
+    }
+
+    static func itemRole(_ role: SectionRole?) -> ItemRole? {
+        switch role {
+        case .review: .result
+        case .problems: .problem
+        case .plans: .commitment
+        default: nil
+        }
+    }
+
+    func visit(_ s: Section, path: [String], into drafts: inout [Draft]) {
+        guard let extent = extents[s.id] else { return }
+        let path = s.level == 0 ? path : path + [s.marker + s.title]
+        let childStart = s.children.first.flatMap { extents[$0.id]?.range.lowerBound } ?? extent.range.upperBound
+        let ownBody = extent.bodyStart..<max(extent.bodyStart, childStart)
+        if let role = Self.itemRole(s.role) {
+            // Own text before the children: paragraphs (lead-ins to a list are skipped).
+            drafts += paragraphs(in: ownBody, role: role, path: path, isContainer: !s.children.isEmpty)
+            for child in s.children {
+                if child.role == s.role, let e = extents[child.id] {
+                    drafts += headingItem(child, e, role: role, path: path + [child.marker + child.title])
+                } else {
+                    visit(child, path: path, into: &drafts)
+                }
+            }
+        } else {
+            if s.role != .statistics { drafts += byForm(in: ownBody, path: path) }
+            for child in s.children { visit(child, path: path, into: &drafts) }
+        }
+    }
+
+    /// A numbered child and its body as one item; paragraphs inside it that switch role (a
+    /// problems paragraph at the end of a results part) become items of their own.
+    func headingItem(_ s: Section, _ e: OutlineParser.Extent, role: ItemRole, path: [String]) -> [Draft] {
+        let lines = contentLines(in: e.range)
+        guard !lines.isEmpty else { return [] }
+        var groups: [(ItemRole, [Range<Int>])] = [(role, [])]
+        for line in lines {
+            let switched = switchedRole(line, from: role)
+            if let switched, line.lowerBound > e.range.lowerBound, switched != groups.last!.0 {
+                groups.append((switched, [line]))
+            } else {
+                groups[groups.count - 1].1.append(line)
+            }
+        }
+        return groups.enumerated().compactMap { k, g in
+            guard let first = g.1.first, let last = g.1.last else { return nil }
+            return Draft(role: g.0, title: k == 0 ? s.title : nil, range: first.lowerBound..<last.upperBound, path: path,
+                         origin: k == 0 ? .heading : .paragraph)
+        }
+    }
+
+    /// Paragraphs of a role section without numbered children: enumerations split, lead-ins skipped.
+    func paragraphs(in range: Range<Int>, role: ItemRole, path: [String], isContainer: Bool) -> [Draft] {
+        var out: [Draft] = []
+        var current = role
+        for line in contentLines(in: range) {
+            if let switched = switchedRole(line, from: role) { current = switched }
+            let text = view.text(line)
+            if let parts = enumeration(line, text) {
+                out += parts.map { Draft(role: current, title: nil, range: $0, path: path, origin: .enumeration) }
+                continue
+            }
+            if isLeadIn(text) { continue }
+            out.append(Draft(role: current, title: nil, range: line, path: path, origin: .paragraph))
+        }
+        return out
+    }
+
+    /// Sentences outside role sections that state a commitment, a problem or a result by their form.
+    func byForm(in range: Range<Int>, path: [String]) -> [Draft] {
+        var out: [Draft] = []
+        for line in contentLines(in: range) {
+            for sentence in sentences(line) {
+                let text = view.text(sentence)
+                if text.count < 8 || isLeadIn(text) { continue }
+                let role: ItemRole?
+                if cues.commitmentForms.contains(where: { $0.matches(text) }) {
+                    role = .commitment
+                } else if cues.resultForms.contains(where: { $0.matches(text) }) {
+                    role = .result
+                } else if text.contains("存在") && cues.problemForms.contains(where: { $0.matches(text) }) {
+                    role = .problem
+                } else {
+                    role = nil
+                }
+                if let role { out.append(Draft(role: role, title: nil, range: sentence, path: path, origin: .sentence)) }
+            }
+        }
+        return out
+    }
+
+    func switchedRole(_ line: Range<Int>, from role: ItemRole) -> ItemRole? {
+        let head = view.text(line.lowerBound..<min(line.upperBound, line.lowerBound + 30))
+        if role != .problem && cues.problemOpeners.contains(where: { head.contains($0) }) { return .problem }
+        if role == .problem && cues.planOpeners.contains(where: { head.hasPrefix($0) || head.dropFirst(3).hasPrefix($0) }) {
+            return .commitment
+        }
+        if role == .problem && cues.commitmentForms.contains(where: { $0.matches(head) }) && !cues.problemForms.contains(where: { $0.matches(head) }) {
+            return .commitment
+        }
+        return nil
+    }
+
+    /// Lines of a range that carry report content (not dates, signatures, spam or furniture).
+    func contentLines(in range: Range<Int>) -> [Range<Int>] {
+        view.lines.compactMap { line in
+            let r = line.clamped(to: range)
+            guard !r.isEmpty else { return nil }
+            let text = view.text(r)
+            if Self.isSignature(text) || cues.isSpam(text) || cues.isBoilerplate(text) { return nil }
+            return r
+        }
+    }
+
+    static let datePattern = try! NSRegularExpression(pattern: #"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$|^[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}$"#)
+    static let signaturePattern = try! NSRegularExpression(pattern: #"^\S{2,20}(人民政府|办公室|委员会|局)(办公室)?$"#)
+
+    static func isSignature(_ text: String) -> Bool {
+        datePattern.matches(text) || signaturePattern.matches(text) || text.unicodeScalars.allSatisfy { !($0.value >= 0x4E00 && $0.value <= 0x9FFF) }
+    }
+
+    /// A paragraph that introduces what follows rather than stating anything itself.
+    func isLeadIn(_ text: String) -> Bool {
+        text.hasSuffix(":") || text.hasSuffix("：") || text.contains("报告如下") || text.contains("以下几点")
+            || text.contains("如下:") || text.count < 6
+    }
+
+    /// The parts of an inline enumeration (一是…二是…), the text before the first marker dropped.
+    func enumeration(_ line: Range<Int>, _ text: String) -> [Range<Int>]? {
+        let ns = text as NSString
+        for regex in cues.enumerations {
+            let ms = regex.matches(in: text, range: NSRange(location: 0, length: ns.length))
+            guard ms.count >= 2 else { continue }
+            var parts: [Range<Int>] = []
+            for (k, m) in ms.enumerated() {
+                let a = line.lowerBound + m.range.location
+                let b = k + 1 < ms.count ? line.lowerBound + ms[k + 1].range.location : line.upperBound
+                let r = view.trimmed(a..<b)
+                if !r.isEmpty { parts.append(r) }
+            }
+            return parts
+        }
+        return nil
+    }
+
+    /// Sentence ranges of a line (。！？；!?; end a sentence, closing quotes stay with it).
+    func sentences(_ line: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = line.lowerBound
+        let u = view.norm.units
+        var i = line.lowerBound
+        while i < line.upperBound {
+            if [0x3002, 0x21, 0x3F, 0x3B].contains(u[i]) {
+                var end = i + 1
+                while end < line.upperBound && [0x201D, 0x2019, 0x29, 0x300B].contains(u[end]) { end += 1 }
+                let r = view.trimmed(start..<end)
+                if !r.isEmpty { out.append(r) }
+                start = end
+                i = end
+                continue
+            }
+            i += 1
+        }
+        let r = view.trimmed(start..<line.upperBound)
+        if !r.isEmpty { out.append(r) }
+        return out
+    }
+
+    func item(_ d: Draft, id: String) -> Item {
+        let span = view.span(d.range)
+        let text = view.text(d.range)
+        return Item(id: id, role: d.role, title: d.title, text: view.originalText(span), span: span, sectionPath: d.path,
+                    origin: d.origin, keywords: keywords(d.range), numbers: quantities(text, offset: d.range.lowerBound))
+    }
+
+    /// Content words: Han words of two or more characters that are not stop words, first
+    /// occurrence order. Line breaks inside the item are ignored so PDF-broken words rejoin.
+    func keywords(_ range: Range<Int>) -> [String] {
+        let units = view.norm.units[range].filter { $0 != 0x0A }
+        guard let tokens = try? segmenter.tokens(Array(units)) else { return [] }
+        var seen = Set<String>()
+        var out: [String] = []
+        for t in tokens where t.kind == .han && t.length >= 2 {
+            let w = String(decoding: units[units.startIndex + Int(t.start)..<units.startIndex + Int(t.end)], as: UTF16.self)
+            if cues.stopwords.contains(w) || !seen.insert(w).inserted { continue }
+            out.append(w)
+        }
+        return out
+    }
+
+    func quantities(_ text: String, offset: Int) -> [Quantity] {
+        NumberParser.parse(text, cues: cues).map { f in
+            let span = view.span(offset + f.range.lowerBound..<offset + f.range.upperBound)
+            return Quantity(value: f.value, high: f.high, unit: f.unit, scaled: f.scaled, baseUnit: f.baseUnit,
+                            qualifier: f.qualifier, qualifierText: f.qualifierText, text: view.originalText(span), span: span)
+        }
+    }
+}

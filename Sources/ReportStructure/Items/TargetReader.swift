@@ -1,0 +1,62 @@
+import Foundation
+
+/// Main expected targets (主要预期目标) of a work report: the clauses of the targets paragraph
+/// that carry a number, each split into indicator, value, unit and qualifier.
+///
+/// `国内生产总值增长6.5%左右；城镇新增就业1100万人以上` →
+/// (国内生产总值增长, 6.5, %, approx), (城镇新增就业, 1100, 万人, atLeast).
+struct TargetReader {
+    let view: TextView
+    let cues: Cues
+
+    static let opener = try! NSRegularExpression(pattern: #"(主要预期目标|预期目标是|预期目标为|主要目标是)\s*(是|为)?\s*[:：]?"#)
+    static let deficit = try! NSRegularExpression(pattern: #"赤字率[^。;；]{0,8}?[0-9.]+%"#)
+    static let leadingNoise = try! NSRegularExpression(pattern: #"^(今年|明年|[0-9]{4}年)?(经济社会)?(发展)?(的)?(主要)?(预期)?(目标|指标)?(是|为)?[:：,，]?|^(其中|同时|力争|确保|要|实现|保持|努力|争取)+"#)
+
+    func targets(in lines: [Range<Int>]) -> [Target] {
+        var out: [Target] = []
+        for line in lines {
+            let text = view.text(line)
+            let ns = text as NSString
+            var start: Int? = nil
+            if let m = Self.opener.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+               !text.hasPrefix("上述") {
+                start = m.range.location + m.range.length
+            }
+            if let start {
+                // The list ends with its sentence; what follows explains it.
+                let rest = (text as NSString).substring(from: start)
+                let stop = rest.firstIndex(of: "。").map { rest.utf16.distance(from: rest.startIndex, to: $0) } ?? TextView.length(rest)
+                out += clauses(line.lowerBound + start..<line.lowerBound + start + stop)
+            } else if let m = Self.deficit.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
+                out += clauses(line.lowerBound + m.range.location..<line.lowerBound + m.range.location + m.range.length)
+            }
+        }
+        return out.enumerated().map { i, t in var t = t; t.id = String(format: "t%02d", i + 1); return t }
+    }
+
+    /// Splits at ；;，,。 and reads one target from each clause with a number.
+    func clauses(_ range: Range<Int>) -> [Target] {
+        var out: [Target] = []
+        let u = view.norm.units
+        var a = range.lowerBound
+        for i in range.lowerBound...range.upperBound where i == range.upperBound || [0x3B, 0x2C, 0x3002, 0xFF1B, 0xFF0C].contains(u[i]) {
+            let clause = view.trimmed(a..<i)
+            a = i + 1
+            guard !clause.isEmpty else { continue }
+            let text = view.text(clause)
+            guard let q = NumberParser.parse(text, cues: cues).first, q.unit != nil || q.qualifier != nil, q.unit != "年" else { continue }
+            var indicator = String(decoding: Array(text.utf16)[..<q.range.lowerBound], as: UTF16.self)
+            indicator = Self.leadingNoise.stringByReplacingMatches(in: indicator, range: NSRange(location: 0, length: (indicator as NSString).length), withTemplate: "")
+            for word in ["控制在", "保持在", "达到", "拟按", "按", "为", "在", "约", "近", "超过", "不低于", "不超过", "低于", "高于", "全年", "提高到", "降低到", "保持"] where indicator.hasSuffix(word) {
+                indicator = String(indicator.dropLast(word.count))
+            }
+            indicator = indicator.trimmingCharacters(in: .whitespaces)
+            guard indicator.count >= 3, indicator.count <= 24 else { continue }
+            let span = view.span(clause)
+            out.append(Target(id: "", indicator: indicator, value: q.value, high: q.high, unit: q.unit, qualifier: q.qualifier,
+                              text: view.originalText(span), span: span))
+        }
+        return out
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// JSON as Nianbao writes it everywhere: sorted keys and fixed formatting, so the same inputs
+/// give byte-identical files.
+public enum JSONOutput {
+    public static func encoder(pretty: Bool = true) -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return e
+    }
+
+    public static func data<T: Encodable>(_ value: T, pretty: Bool = true) throws -> Data {
+        var d = try encoder(pretty: pretty).encode(value)
+        if pretty { d.append(0x0A) }
+        return d
+    }
+
+    public static func line<T: Encodable>(_ value: T) throws -> Data {
+        var d = try encoder(pretty: false).encode(value)
+        d.append(0x0A)
+        return d
+    }
+}
+
+/// Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
+/// or an interrupted run never sees half a file.
+public enum AtomicFile {
+    public static func write(_ data: Data, to url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try data.write(to: tmp)
+            if rename(tmp.path, url.path) != 0 {
+                throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import ReportText
+
+/// Who wrote a report, what kind it is and which years it reviews and plans, each with the
+/// source it came from. Manifest values win over the text, the text over the file name.
+struct MetadataReader {
+    let view: TextView
+    let headings: [Heading]
+    let root: Section
+    let items: [Item]
+    let path: String
+    let manifest: ManifestEntry?
+
+    static let metaKey = try! NSRegularExpression(
+        pattern: #"(索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|主题分类|体裁分类|公文种类|来源)\s*[:：]\s*(.*?)(?=\s{2,}|\s*(?:索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|主题分类|体裁分类|公文种类|浏览次数|字体|来源)\s*[:：]|$)"#)
+    static let year = try! NSRegularExpression(pattern: #"((?:19|20)[0-9]{2}|20[X×x]{2}|20\*\*)\s*年"#)
+    static let unitPattern = try! NSRegularExpression(
+        pattern: #"([^\s,，、:：()（）关于]*?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|国务院|人民代表大会常务委员会|委员会|管理局|街道办事处|办公室|局))"#)
+    static let regionPattern = try! NSRegularExpression(
+        pattern: #"^(?:(\S+?(?:省|自治区)))?(?:(\S+?(?:市|自治州|州|盟|地区)))?(\S+?(?:县|区|旗|市|镇|乡))$"#)
+    static let statisticsPeriod = try! NSRegularExpression(pattern: #"统计期限[^0-9]{0,6}([0-9]{4})"#)
+    static let dateLine = try! NSRegularExpression(pattern: #"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#)
+    static let deliveredLine = try! NSRegularExpression(pattern: #"([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日在"#)
+    static let isoDate = try! NSRegularExpression(pattern: #"([0-9]{4})[-./年]([0-9]{1,2})[-./月]([0-9]{1,2})"#)
+
+    func read() -> (Metadata, [String]) {
+        var warnings: [String] = []
+        let top = topLines()
+        var meta: [String: String] = [:]
+        for line in top {
+            let ns = line as NSString
+            for m in Self.metaKey.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
+                let value = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: .whitespaces)
+                if !value.isEmpty && meta[ns.substring(with: m.range(at: 1))] == nil { meta[ns.substring(with: m.range(at: 1))] = value }
+            }
+        }
+        // Title: the metadata block's, else the first top line naming a report kind.
+        var title: Field<String> = .none
+        if let t = manifest?.title { title = Field(t, "manifest") }
+        else if let t = meta["标题"] { title = Field(t, "text") }
+        else if let t = titleLine(top) { title = Field(t, "title") }
+        let titleText = title.value ?? ""
+        let head = top.joined(separator: "\n")
+        let body = view.text(0..<min(view.norm.units.count, 3000))
+
+        // Genre.
+        var genre: Field<Genre>
+        if let g = manifest?.genre, let v = Genre(rawValue: g) { genre = Field(v, "manifest") }
+        else if titleText.contains("政府工作报告") { genre = Field(.workReport, "title") }
+        else if Self.isOGI(titleText) { genre = Field(.ogiAnnualReport, "title") }
+        else if head.contains("政府工作报告") { genre = Field(.workReport, "text") }
+        else if Self.isOGI(head) || Self.isOGI(body) { genre = Field(.ogiAnnualReport, "text") }
+        else { genre = Field(.unknown, "inferred") }
+
+        // Template: the six parts' headings, whatever the year.
+        let partCues = ["总体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "行政复议", "存在的主要问题", "其他需要报告"]
+        let topTitles = headings.filter { $0.level == 1 }.map(\.title)
+        let parts = partCues.filter { cue in topTitles.contains { $0.contains(cue) } }.count
+        let template: Field<Template> = parts >= 4 ? Field(.sixPart2019, "headings") : Field(.freeForm, "headings")
+
+        // Unit and region.
+        var unit: Field<String> = .none
+        if let u = manifest?.unit { unit = Field(u, "manifest") }
+        else if let u = Self.unit(in: Self.withoutYears(titleText)) { unit = Field(u, "title") }
+        else if let u = top.lazy.compactMap({ Self.unit(in: $0) }).first(where: { $0.count <= 20 }) { unit = Field(u, "text") }
+        else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
+        else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
+        if let u = unit.value, u.contains("*") || u.contains("×") || u.contains("XX") {
+            warnings.append("the unit name is masked (\(u)): a reprint; pair it with others only through a manifest")
+        }
+        var region: Field<String> = .none, province: Field<String> = .none, city: Field<String> = .none
+        if let r = manifest?.region { region = Field(r, "manifest") }
+        if let u = unit.value {
+            let parts = Self.region(of: u)
+            if region.value == nil { region = Field(parts.region, unit.source == "manifest" ? "manifest" : "inferred") }
+            province = Field(parts.province, "inferred")
+            city = Field(parts.city, "inferred")
+        }
+
+        // Years.
+        let titleYear = Self.firstYear(titleText)
+        if titleYear == nil, Self.year.firstMatch(in: titleText, range: NSRange(location: 0, length: (titleText as NSString).length)) != nil {
+            warnings.append("the title's year is masked (\(titleText))")
+        }
+        let periodYear = Self.firstMatch(Self.statisticsPeriod, body).flatMap { Int($0) }
+        let fileYear = Self.yearFromPath(path)
+        let planHeadingYear = planHeadingYear()
+        var reviewYear: Field<Int> = .none, planYear: Field<Int> = .none
+        let hasCommitments = items.contains { $0.role == .commitment }
+        switch genre.value {
+        case .workReport:
+            let delivered: Field<Int>
+            if let y = manifest?.year { delivered = Field(y, "manifest") }
+            else if let y = titleYear { delivered = Field(y, "title") }
+            else if let y = Self.firstMatch(Self.deliveredLine, head).flatMap({ Int($0) }) { delivered = Field(y, "text") }
+            else if let y = planHeadingYear { delivered = Field(y, "heading") }
+            else { delivered = Field(fileYear, "filename") }
+            if let d = delivered.value {
+                reviewYear = Field(d - 1, delivered.source == "manifest" ? "manifest" : "inferred")
+                planYear = Field(d, delivered.source)
+            }
+        default:
+            if let y = manifest?.year { reviewYear = Field(y, "manifest") }
+            else if let y = titleYear { reviewYear = Field(y, "title") }
+            else if let y = periodYear { reviewYear = Field(y, "text") }
+            else { reviewYear = Field(fileYear, "filename") }
+            if let p = planHeadingYear { planYear = Field(p, "heading") }
+            else if hasCommitments, let r = reviewYear.value { planYear = Field(r + 1, "inferred") }
+        }
+        if let p = manifest?.planYear { planYear = Field(p, "manifest") }
+        if let r = manifest?.reviewYear { reviewYear = Field(r, "manifest") }
+        if let t = titleYear, let p = periodYear, t != p, genre.value != .workReport {
+            warnings.append("the title says \(t) but the statistics period is \(p); reviewYear is taken from \(reviewYear.source ?? "-")")
+        }
+
+        // Publication date: the metadata block's, else a date line at the end.
+        var date: Field<String> = .none
+        if let d = meta["发布时间"] ?? meta["发布日期"] ?? meta["成文日期"], let iso = Self.iso(d) { date = Field(iso, "text") }
+        else if let last = view.lines.suffix(3).reversed().map({ view.text($0) }).first(where: { Self.dateLine.matches($0) }),
+                let iso = Self.iso(last) { date = Field(iso, "signature") }
+
+        return (Metadata(title: title, unit: unit, region: region, province: province, city: city, genre: genre,
+                         template: template, reviewYear: reviewYear, planYear: planYear, publishDate: date), warnings)
+    }
+
+    /// Lines before the first heading (at most 20): title, metadata block, addressees.
+    func topLines() -> [String] {
+        let first = headings.first?.lineIndex ?? min(view.lines.count, 20)
+        return view.lines.prefix(min(first, 20)).map { view.text($0) }
+    }
+
+    func titleLine(_ top: [String]) -> String? {
+        let kinds = ["报告", "汇报", "总结", "年报", "工作要点"]
+        for (i, line) in top.enumerated() where Self.metaKey.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) == nil {
+            // A title broken over lines: join until a line ends the title.
+            var title = line
+            var k = i
+            while !kinds.contains(where: { title.hasSuffix($0) }) && k + 1 < top.count && k - i < 3 && title.count < 60 {
+                k += 1
+                title += top[k]
+            }
+            if kinds.contains(where: { title.contains($0) }) && title.count <= 80 {
+                return kinds.contains(where: { line.contains($0) }) ? line : title
+            }
+        }
+        return nil
+    }
+
+    func planHeadingYear() -> Int? {
+        func visit(_ s: Section) -> Int? {
+            if s.role == .plans && s.roleSource == "title", let y = Self.firstYear(s.title) { return y }
+            for c in s.children { if let y = visit(c) { return y } }
+            return nil
+        }
+        return visit(root)
+    }
+
+    static func isOGI(_ s: String) -> Bool {
+        (s.contains("政府信息公开") && (s.contains("年度报告") || s.contains("年报") || s.contains("工作报告")))
+            || (s.contains("政务公开") && (s.contains("工作总结") || s.contains("年度报告") || s.contains("工作报告") || s.contains("汇报")))
+    }
+
+    static func firstYear(_ s: String) -> Int? {
+        firstMatch(year, s).flatMap { Int($0) }
+    }
+
+    static func firstMatch(_ r: NSRegularExpression, _ s: String, group: Int = 1) -> String? {
+        let ns = s as NSString
+        guard let m = r.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        return ns.substring(with: m.range(at: group))
+    }
+
+    static func withoutYears(_ s: String) -> String {
+        year.stringByReplacingMatches(in: s, range: NSRange(location: 0, length: (s as NSString).length), withTemplate: " ")
+    }
+
+    static func unit(in s: String) -> String? {
+        firstMatch(unitPattern, s)?.replacingOccurrences(of: "关于", with: "")
+    }
+
+    static func region(of unit: String) -> (province: String?, city: String?, region: String?) {
+        if unit.contains("国务院") { return (nil, nil, "全国") }
+        var base = unit
+        for suffix in ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "街道办事处"] where base.hasSuffix(suffix) {
+            base = String(base.dropLast(suffix.count))
+            break
+        }
+        let ns = base as NSString
+        guard let m = regionPattern.firstMatch(in: base, range: NSRange(location: 0, length: ns.length)) else {
+            return (nil, nil, base.isEmpty ? nil : base)
+        }
+        func group(_ i: Int) -> String? { m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)) }
+        return (group(1), group(2), group(3))
+    }
+
+    static func yearFromPath(_ path: String) -> Int? {
+        let name = (path as NSString).lastPathComponent
+        return firstMatch(try! NSRegularExpression(pattern: #"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])"#), name).flatMap { Int($0) }
+    }
+
+    static func unitFromPath(_ path: String) -> String? {
+        let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        return parent.isEmpty || parent == "." ? nil : parent
+    }
+
+    static func iso(_ s: String) -> String? {
+        let ns = s as NSString
+        guard let m = isoDate.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)),
+              let y = Int(ns.substring(with: m.range(at: 1))), let mo = Int(ns.substring(with: m.range(at: 2))),
+              let d = Int(ns.substring(with: m.range(at: 3))), (1...12).contains(mo), (1...31).contains(d) else { return nil }
+        return String(format: "%04d-%02d-%02d", y, mo, d)
+    }
+}

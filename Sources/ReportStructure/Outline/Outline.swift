@@ -1,0 +1,137 @@
+import Foundation
+import ReportText
+
+/// Headings found in the text, before they become a tree.
+struct Heading {
+    var level: Int
+    var marker: String
+    var title: String
+    /// Unit ranges in the normalised text.
+    var titleRange: Range<Int>
+    var start: Int
+    /// Where the body starts (after the title; inside the line for run-in headings).
+    var bodyStart: Int
+    var lineIndex: Int
+}
+
+/// Parses the heading hierarchy: 一、 / (一) / 1. / (1) / ① (patterns in `headings.txt`),
+/// headings on their own line, run into their paragraph, or broken after the marker.
+enum OutlineParser {
+    /// Longest title of a heading on its own line; longer lines are run-in headings whose title
+    /// ends at the first sentence end.
+    static let maxTitleLength = 50
+
+    static func headings(_ view: TextView, cues: Cues = .shared) -> [Heading] {
+        var out: [Heading] = []
+        var skipNext = false
+        for (index, line) in view.lines.enumerated() {
+            if skipNext { skipNext = false; continue }
+            let text = view.text(line)
+            guard let (level, marker) = match(text, cues) else { continue }
+            let markerLength = TextView.length(marker)
+            var titleRange = view.trimmed(line.lowerBound + markerLength..<line.upperBound)
+            var bodyStart = line.upperBound
+            if titleRange.isEmpty {
+                // 一、 alone on its line: the title is the next line.
+                guard index + 1 < view.lines.count else { continue }
+                titleRange = view.lines[index + 1]
+                bodyStart = titleRange.upperBound
+                skipNext = true
+            }
+            let titleText = view.text(titleRange)
+            if titleText.count > maxTitleLength || runInEnd(titleText) != nil {
+                if let cut = runInEnd(titleText) {
+                    titleRange = titleRange.lowerBound..<titleRange.lowerBound + cut
+                    bodyStart = titleRange.upperBound
+                } else {
+                    // A long line without a sentence end: a paragraph that starts with a number.
+                    if titleText.count > 2 * maxTitleLength { continue }
+                }
+            }
+            if isNotAHeading(view.text(titleRange)) { continue }
+            out.append(Heading(level: level, marker: marker, title: view.text(titleRange).trimmingCharacters(in: .whitespaces),
+                               titleRange: titleRange, start: line.lowerBound, bodyStart: bodyStart, lineIndex: index))
+        }
+        return out
+    }
+
+    static func match(_ line: String, _ cues: Cues) -> (Int, String)? {
+        let range = NSRange(line.startIndex..., in: line)
+        for (level, regex) in cues.headings {
+            if let m = regex.firstMatch(in: line, range: range), m.range.location == 0,
+               let r = Range(m.range, in: line) {
+                return (level, String(line[r]))
+            }
+        }
+        return nil
+    }
+
+    /// UTF-16 offset just after the first sentence end of a run-in title (kept in the title), when
+    /// a body follows it.
+    static func runInEnd(_ s: String) -> Int? {
+        var offset = 0
+        let units = Array(s.utf16)
+        for (i, u) in units.enumerated() {
+            offset = i + 1
+            if u == 0x3002 || u == 0x3B || u == 0x21 || u == 0x3F {  // 。 ; ! ?
+                return offset < units.count ? offset : nil
+            }
+        }
+        return nil
+    }
+
+    /// Numbers in a table or a list of figures look like `1.` headings; a real title has words.
+    static func isNotAHeading(_ title: String) -> Bool {
+        let han = title.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
+        return han == 0
+    }
+
+    /// Where a section lies in the normalised text.
+    struct Extent {
+        var range: Range<Int>
+        var bodyStart: Int
+    }
+
+    /// Builds the section tree; each section runs to the next heading of the same or a higher level.
+    static func sections(_ view: TextView, _ headings: [Heading], roles: RoleTagger) -> (Section, [String: Extent]) {
+        let end = view.norm.units.count
+        var root = Section(id: "s0", level: 0, marker: "", title: "", role: nil, roleSource: nil,
+                           span: view.span(view.trimmed(0..<end)), titleSpan: Span(0, 0), children: [])
+        // Ends: the next heading at the same or a higher level.
+        var ends = [Int](repeating: end, count: headings.count)
+        var stack: [Int] = []
+        for (i, h) in headings.enumerated() {
+            while let top = stack.last, headings[top].level >= h.level {
+                ends[top] = h.start
+                stack.removeLast()
+            }
+            stack.append(i)
+        }
+        var counter = 0
+        var extents: [String: Extent] = ["s0": Extent(range: 0..<end, bodyStart: 0)]
+        func build(_ indices: ArraySlice<Int>, parentRole: SectionRole?) -> [Section] {
+            var out: [Section] = []
+            var i = indices.startIndex
+            while i < indices.endIndex {
+                let h = headings[indices[i]]
+                var j = i + 1
+                while j < indices.endIndex && headings[indices[j]].start < ends[indices[i]] { j += 1 }
+                counter += 1
+                let own = roles.role(ofTitle: h.title)
+                let role = own ?? parentRole
+                var section = Section(
+                    id: "s\(counter)", level: h.level, marker: h.marker, title: h.title, role: role,
+                    roleSource: own != nil ? "title" : (role != nil ? "inherited" : nil),
+                    span: view.span(view.trimmed(h.start..<ends[indices[i]])), titleSpan: view.span(h.titleRange),
+                    children: [])
+                extents[section.id] = Extent(range: h.start..<ends[indices[i]], bodyStart: h.bodyStart)
+                section.children = build(indices[(i + 1)..<j], parentRole: role)
+                out.append(section)
+                i = j
+            }
+            return out
+        }
+        root.children = build(Array(headings.indices)[...], parentRole: nil)
+        return (root, extents)
+    }
+}
