@@ -31,10 +31,12 @@ let package = Package(
             "ReportText", "ReportStructure", "PromiseDiff", "TrendReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "ReportTextTests", dependencies: ["ReportText"]),
-        .testTarget(name: "ReportStructureTests", dependencies: ["ReportStructure"]),
-        .testTarget(name: "PromiseDiffTests", dependencies: ["PromiseDiff"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TrendReport"]),
+        // Paths to fixtures, corpora and ../shared, and a JSON Schema checker, shared by all tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ReportTextTests", dependencies: ["ReportText", "TestSupport"]),
+        .testTarget(name: "ReportStructureTests", dependencies: ["ReportStructure", "TestSupport"]),
+        .testTarget(name: "PromiseDiffTests", dependencies: ["PromiseDiff", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TrendReport", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -14,6 +14,7 @@ public final class Cues: @unchecked Sendable {
     let spam: [String]
     public let headings: [(level: Int, regex: NSRegularExpression)]
     public let enumerations: [NSRegularExpression]
+    public let notHeadings: [NSRegularExpression]
     public let roleCues: [(role: SectionRole, cue: String)]
     public let problemOpeners: [String]
     public let planOpeners: [String]
@@ -23,6 +24,7 @@ public final class Cues: @unchecked Sendable {
     public let stopwords: Set<String>
     public let units: [String]
     public let qualifiers: [(word: String, meaning: Qualifier)]
+    public let notQualifiers: [String]
 
     init() throws {
         let bundle = Bundle.module
@@ -38,6 +40,7 @@ public final class Cues: @unchecked Sendable {
             return (Int(parts[0]) ?? 9, try NSRegularExpression(pattern: String(parts[1])))
         }
         enumerations = try regexes("enumerations.txt")
+        notHeadings = try regexes("not-headings.txt")
         roleCues = try lines("roles.txt").compactMap { line in
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, let role = SectionRole(rawValue: String(parts[0])) else { return nil }
@@ -51,15 +54,18 @@ public final class Cues: @unchecked Sendable {
         stopwords = Set(try lines("stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })
         var units: [String] = []
         var qualifiers: [(String, Qualifier)] = []
+        var notQualifiers: [String] = []
         for line in try lines("numbers.txt") {
             let parts = line.split(separator: " ").map(String.init)
             if parts.count >= 2 && parts[0] == "unit" { units.append(parts[1]) }
+            if parts.count >= 2 && parts[0] == "notqualifier" { notQualifiers.append(parts[1]) }
             if parts.count >= 3 && parts[0] == "qualifier", let q = Qualifier(rawValue: parts[2]) {
                 qualifiers.append((parts[1], q))
             }
         }
         self.units = units.sorted { $0.count > $1.count }
         self.qualifiers = qualifiers.sorted { $0.0.count > $1.0.count }
+        self.notQualifiers = notQualifiers
     }
 
     func isBoilerplate(_ line: String) -> Bool {

@@ -41,7 +41,7 @@ public final class ReportExtractor {
         let view = TextView(original: doc.text, norm: norm)
         let headings = OutlineParser.headings(view, cues: cues)
         var (root, extents) = OutlineParser.sections(view, headings, roles: roles)
-        Self.inferWorkReportPlans(&root, view)
+        Self.inferWorkReportRoles(&root, view, extents)
         let items = ItemExtractor(view: view, extents: extents, cues: cues, segmenter: segmenter).extract(root)
         var (metadata, warnings) = MetadataReader(view: view, headings: headings, root: root, items: items,
                                                   path: doc.path, manifest: manifest).read()
@@ -83,18 +83,29 @@ public final class ReportExtractor {
                                warnings: warnings, coverage: (coverage * 1000).rounded() / 1000)
     }
 
-    /// Older work reports title their task parts freely (坚持实行扩大内需的方针): in a report with a
-    /// review part and no plans part, the untitled-role parts after the review are its plans.
-    static func inferWorkReportPlans(_ root: inout Section, _ view: TextView) {
+    /// Work reports title their task parts freely (坚持实行扩大内需的方针), and older ones review
+    /// the year in their opening pages without a heading. In a work report: a part named with the
+    /// delivery year is plans; parts after the first plans part (or after the review) are plans; an
+    /// untitled review is the preamble. Multi-year parts between review and plans stay unassigned.
+    static func inferWorkReportRoles(_ root: inout Section, _ view: TextView, _ extents: [String: OutlineParser.Extent]) {
         let top = view.text(view.lines.first ?? 0..<0)
-        guard top.contains("政府工作报告"),
-              let review = root.children.firstIndex(where: { $0.role == .review }),
-              !root.children.contains(where: { $0.role == .plans }) else { return }
-        func mark(_ s: inout Section) {
-            if s.role == nil { s.role = .plans; s.roleSource = "inferred" }
-            for i in s.children.indices { mark(&s.children[i]) }
+        guard top.contains("政府工作报告") else { return }
+        func mark(_ s: inout Section, _ role: SectionRole) {
+            if s.role == nil { s.role = role; s.roleSource = "inferred" }
+            for i in s.children.indices { mark(&s.children[i], role) }
         }
-        for i in root.children.indices where i > review && root.children[i].role == nil { mark(&root.children[i]) }
+        if let year = MetadataReader.firstYear(top) {
+            for i in root.children.indices where root.children[i].role == nil && root.children[i].title.contains("\(year)年") {
+                mark(&root.children[i], .plans)
+            }
+        }
+        let review = root.children.firstIndex { $0.role == .review }
+        if review == nil, let first = root.children.first, let e = extents[first.id], e.range.lowerBound > 300 {
+            root.role = .review
+            root.roleSource = "inferred"
+        }
+        let start = root.children.firstIndex { $0.role == .plans } ?? review.map { $0 + 1 } ?? (root.role == .review ? 0 : root.children.count)
+        for i in root.children.indices where i >= start { mark(&root.children[i], .plans) }
     }
 
     /// Lines (normalised ranges) inside the top-most sections that satisfy `where`.

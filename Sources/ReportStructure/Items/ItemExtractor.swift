@@ -46,7 +46,8 @@ struct ItemExtractor {
             // Own text before the children: paragraphs (lead-ins to a list are skipped).
             drafts += paragraphs(in: ownBody, role: role, path: path, isContainer: !s.children.isEmpty)
             for child in s.children {
-                if child.role == s.role, let e = extents[child.id] {
+                // A child named by its role (存在的主要问题, 改进措施) holds items; any other is one.
+                if child.role == s.role, child.roleSource != "title", let e = extents[child.id] {
                     drafts += headingItem(child, e, role: role, path: path + [child.marker + child.title])
                 } else {
                     visit(child, path: path, into: &drafts)

@@ -112,6 +112,10 @@ public enum NumberParser {
                 i = end; continue
             }
             if end < u.count && (u[end] == 0x6708 || u[end] == 0x65E5) && found.unit == nil { i = end + 1; continue }
+            // Document numbers: 〔2017〕39号, [2017], 第3号.
+            if found.unit == nil, (i > 0 && [0x3014, 0x5B, 0x3010].contains(u[i - 1])) || (end < u.count && [0x53F7, 0x3015, 0x5D].contains(u[end])) {
+                i = end; continue
+            }
             if kind == .chinese && found.unit == nil { i = end; continue }
             if let unit = found.unit { (found.scaled, found.baseUnit) = scale(value: value, unit: unit) }
             // Qualifier after (左右, 以上 …) or before (约, 不超过 …).
@@ -129,7 +133,7 @@ public enum NumberParser {
                 let from = max(0, i - 4)
                 let before = String(utf16CodeUnits: Array(u[from..<i]), count: i - from)
                 for (word, meaning) in cues.qualifiers where before.hasSuffix(word)
-                    && beforeWords.contains(word) {
+                    && beforeWords.contains(word) && !cues.notQualifiers.contains(where: { before.hasSuffix($0) }) {
                     found.qualifier = meaning
                     found.qualifierText = word
                     break

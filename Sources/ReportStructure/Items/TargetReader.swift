@@ -45,10 +45,17 @@ struct TargetReader {
             a = i + 1
             guard !clause.isEmpty else { continue }
             let text = view.text(clause)
-            guard let q = NumberParser.parse(text, cues: cues).first, q.unit != nil || q.qualifier != nil, q.unit != "年" else { continue }
-            var indicator = String(decoding: Array(text.utf16)[..<q.range.lowerBound], as: UTF16.self)
+            let found = NumberParser.parse(text, cues: cues).filter { ($0.unit != nil || $0.qualifier != nil) && $0.unit != "年" }
+            guard var q = found.first else { continue }
+            // 从去年的2.1%提高到2.3%: the target is the figure it moves to.
+            if found.count > 1, let to = found.dropFirst().first(where: { f in
+                let before = String(decoding: Array(text.utf16)[max(0, f.range.lowerBound - 3)..<f.range.lowerBound], as: UTF16.self)
+                return before.hasSuffix("到") || before.hasSuffix("至")
+            }) { q = to }
+            var indicator = String(decoding: Array(text.utf16)[..<found[0].range.lowerBound], as: UTF16.self)
+            if let from = indicator.range(of: "从") { indicator = String(indicator[..<from.lowerBound]) }
             indicator = Self.leadingNoise.stringByReplacingMatches(in: indicator, range: NSRange(location: 0, length: (indicator as NSString).length), withTemplate: "")
-            for word in ["控制在", "保持在", "达到", "拟按", "按", "为", "在", "约", "近", "超过", "不低于", "不超过", "低于", "高于", "全年", "提高到", "降低到", "保持"] where indicator.hasSuffix(word) {
+            for word in ["控制在", "保持在", "达到", "拟按", "按", "为", "在", "约", "近", "超过", "不低于", "不超过", "不少于", "不高于", "至少", "低于", "高于", "全年", "提高到", "降低到", "保持"] where indicator.hasSuffix(word) {
                 indicator = String(indicator.dropLast(word.count))
             }
             indicator = indicator.trimmingCharacters(in: .whitespaces)

@@ -24,6 +24,7 @@ enum OutlineParser {
     static func headings(_ view: TextView, cues: Cues = .shared) -> [Heading] {
         var out: [Heading] = []
         var skipNext = false
+        var lastTopOrdinal = 0
         for (index, line) in view.lines.enumerated() {
             if skipNext { skipNext = false; continue }
             let text = view.text(line)
@@ -48,11 +49,23 @@ enum OutlineParser {
                     if titleText.count > 2 * maxTitleLength { continue }
                 }
             }
-            if isNotAHeading(view.text(titleRange)) { continue }
+            let title = view.text(titleRange)
+            if isNotAHeading(title) || cues.notHeadings.contains(where: { $0.matches(title) }) { continue }
+            // Top-level numbering only goes forward: a 一、 after 三、 is a list inside a part.
+            if level == 1, let n = ordinal(marker) {
+                if n <= lastTopOrdinal { continue }
+                lastTopOrdinal = n
+            }
             out.append(Heading(level: level, marker: marker, title: view.text(titleRange).trimmingCharacters(in: .whitespaces),
                                titleRange: titleRange, start: line.lowerBound, bodyStart: bodyStart, lineIndex: index))
         }
         return out
+    }
+
+    /// The number of a marker such as 三、 or 第十二部分 (nil for other markers).
+    static func ordinal(_ marker: String) -> Int? {
+        let numerals = marker.utf16.filter { NumberParser.isChineseNumeral($0) }
+        return NumberParser.chineseValue(numerals).map(Int.init)
     }
 
     static func match(_ line: String, _ cues: Cues) -> (Int, String)? {

@@ -29,7 +29,7 @@ enum TableParser {
 
     /// A cell: a number, or a not-applicable mark; never a list number such as `1.` before a label.
     static let cellPattern = try! NSRegularExpression(
-        pattern: #"(?<![0-9A-Za-z.\u4e00-\u9fff(（第])(?:[0-9]+(?:\.[0-9]+)?|[/／—–]+|-(?![0-9]))(?![0-9]*[.、)）]\s*[\u4e00-\u9fff])(?![0-9]*\s*(?:年|月|日|号|条第|项))"#)
+        pattern: #"(?<![0-9A-Za-z.\u4e00-\u9fff(（第])(?:-?[0-9]+(?:\.[0-9]+)?|[/／—–]+|-(?![0-9]))(?![0-9]*[.、)）]\s*[\u4e00-\u9fff])(?![0-9]*\s*(?:年|月|日|号|条第|项))"#)
     static let blankPipeCell = try! NSRegularExpression(pattern: #"(?<=\|)[ \t]*(?=\|)"#)
 
     struct FoundCell {
@@ -84,7 +84,7 @@ enum TableParser {
     static func table3(text: String, view: TextView, offset: Int) -> TemplateTable? {
         let all = cells(in: text, view: view, offset: offset)
         let rows = rowsByLabel(table3Rows, text: text, cells: all)
-        if rows.count >= table3Rows.count / 2 {
+        if rows.contains(where: { $0.0.id == "new" }) && rows.count >= 3 {
             let counts = rows.map(\.2.count).filter { $0 >= 7 }
             let width = counts.filter { $0 >= 8 }.count > counts.count / 2 ? 8 : 7
             let columns = width == 8 ? table3Columns8 : table3Columns7
@@ -110,8 +110,15 @@ enum TableParser {
         let rows = rowsByLabel(table2Rows, text: text, cells: all).filter { !$0.2.isEmpty }
         guard rows.count >= 2 else { return nil }
         // 2021+ layout: 规章 and 规范性文件 carry 本年制发, 本年废止, 现行有效.
-        let modern = rows.first { $0.0.id == "regulations" || $0.0.id == "normative" }?.2.count == 3
-        let columns = modern ? ["本年制发件数", "本年废止件数", "现行有效件数"] : ["按版式顺序"]
+        // 2021+ layout: 本年制发, 本年废止, 现行有效; 2019-2020: 新制作, 新公开, 对外公开总数量.
+        let columns: [String]
+        if text.contains("本年制发") || text.contains("现行有效") {
+            columns = ["本年制发件数", "本年废止件数", "现行有效件数"]
+        } else if text.contains("新制作") {
+            columns = ["本年新制作数量", "本年新公开数量", "对外公开总数量"]
+        } else {
+            columns = ["按版式顺序"]
+        }
         return TemplateTable(id: "table2", columns: columns, rows: rows.map { def, label, cells in
             TemplateTable.Row(id: def.id, label: label, cells: cells.map(\.cell))
         }, method: "labels")

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import ReportStructure
+@testable import ReportText
+
+/// What real pages look like: each fixture exercises one trait.
+@Suite struct MessyInputTests {
+    static let lexicon = try! Lexicon.builtIn()
+    /// Extractors own ICU iterators and tests run in parallel: one per use.
+    static var extractor: ReportExtractor { try! ReportExtractor(lexicon: lexicon) }
+
+    func extract(_ name: String) throws -> ExtractedReport {
+        try Self.extractor.extract(path: Paths.fixture(name).path)
+    }
+
+    @Test func htmlPage_keepsTheArticle_dropsFurnitureAndSpam() throws {
+        let r = try extract("messy-page.html")
+        let all = r.items.map(\.text).joined()
+        #expect(r.metadata.unit.value == "青禾县人民政府" || r.metadata.unit.value == "青禾县人民政府办公室")
+        #expect(r.metadata.reviewYear.value == 2021)
+        #expect(r.metadata.publishDate.value == "2022-01-26")
+        #expect(!all.contains("百家乐") && !all.contains("葡京") && !all.contains("脚本") && !all.contains("网站地图"))
+        #expect(all.contains("政策解读<图解>18篇"))
+        #expect(r.items.contains { $0.role == .problem && $0.text.contains("队伍建设有待加强") })
+        #expect(r.items.contains { $0.role == .commitment && $0.text.contains("台账") })
+        let q = r.items.flatMap(\.numbers).first { $0.unit == "条" }
+        #expect(q?.value == 2315)
+    }
+
+    @Test func deepHTMLNesting_isLinear() throws {
+        let html = String(repeating: "<div>", count: 100_000) + "青禾县2021年政府信息公开工作年度报告" + String(repeating: "</div>", count: 100_000)
+        let page = HTMLText.extract(html)
+        #expect(page.text == "青禾县2021年政府信息公开工作年度报告")
+    }
+
+    @Test func pdfStyleText_headingsBrokenAcrossLines_andSpacedNumbers() throws {
+        let r = try extract("pdf-style-broken-lines.txt")
+        #expect(r.sections.map(\.title).prefix(2) == ["总体情况", "存在的主要问题及改进情况"])
+        #expect(r.items.filter { $0.role == .problem }.count == 2)
+        #expect(r.items.filter { $0.role == .commitment }.count == 2)
+        let numbers = r.items.flatMap(\.numbers)
+        #expect(numbers.contains { $0.value == 21132 })
+        #expect(r.items.contains { $0.keywords.contains("政府信息公开") || $0.keywords.contains("政府信息") })
+    }
+
+    @Test func maskedReprint_warns_andTakesTheYearFromTheStatisticsPeriod() throws {
+        let r = try extract("masked-reprint.txt")
+        #expect(r.metadata.unit.value == "**县人民政府")
+        #expect(r.metadata.reviewYear.value == 2020)
+        #expect(r.metadata.reviewYear.source == "text")
+        #expect(r.warnings.contains { $0.contains("masked") })
+    }
+
+    @Test func titleYearDisagreeingWithThePeriod_isReported() throws {
+        let r = try extract("title-period-disagree.txt")
+        #expect(r.metadata.reviewYear.value == 2020)
+        #expect(r.warnings.contains { $0.contains("2020") && $0.contains("2021") })
+    }
+
+    @Test func reportWithoutHeadings_yieldsItemsByForm() throws {
+        let r = try extract("no-headings.txt")
+        #expect(r.warnings.contains { $0.contains("no headings") })
+        #expect(r.items.contains { $0.role == .commitment && $0.text.contains("专栏") })
+        #expect(r.items.contains { $0.role == .result && $0.text.contains("860条") })
+        #expect(r.items.contains { $0.role == .problem && $0.text.contains("不及时") })
+    }
+
+    @Test func notApplicableAndBlankCells_stayApartFromZero() throws {
+        let r = try extract("table3-na-cells.txt")
+        #expect(r.metadata.template.value == .sixPart2019)
+        let t3 = try #require(r.tables.first { $0.id == "table3" })
+        #expect(t3.cell("new", 2)?.kind == .notApplicable)
+        #expect(t3.cell("new", 4)?.kind == .number && t3.cell("new", 4)?.value == 0)
+        #expect(t3.cell("carryover", 4)?.kind == .blank)
+        let identity = r.checks.first { $0.name == "table3.identity.科研机构" }
+        #expect(identity?.status == .notAssessable)
+        #expect(r.checks.first { $0.name == "table3.identity.自然人" }?.status == .pass)
+        #expect(r.checks.first { $0.name == "prose.table3.new" }?.status == .pass)
+        let t2 = try #require(r.tables.first { $0.id == "table2" })
+        #expect(t2.rows.map(\.id) == ["regulations", "normative"])
+    }
+
+    @Test func manifest_overridesTheText() throws {
+        let entry = ManifestEntry(path: "x", unit: "清河县人民政府办公室", region: "清河县", year: 2016, genre: "ogi-annual-report")
+        let r = try Self.extractor.extract(path: Paths.seed.path, manifest: entry)
+        #expect(r.metadata.unit.value == "清河县人民政府办公室")
+        #expect(r.metadata.unit.source == "manifest")
+        #expect(r.metadata.reviewYear.value == 2016)
+    }
+
+    @Test func docx_guards() throws {
+        #expect(throws: NianbaoError.self) { try DocxText.extract(Array("PK\u{3}\u{4}not really a zip".utf8)) }
+        #expect { try DocxText.paragraphs(fromXML: "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><w:document>&a;</w:document>") }
+            throws: { ($0 as? NianbaoError)?.code == .malformedDocument }
+        let text = try DocxText.paragraphs(fromXML: "<w:document><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t xml:space=\"preserve\">3 &amp; 4</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>")
+        #expect(text.contains("一、总体情况\n"))
+        #expect(text.contains("规章\n\t3 & 4\n\t\n"))
+    }
+}
