@@ -17,6 +17,7 @@ public final class Cues: @unchecked Sendable {
     public let notHeadings: [NSRegularExpression]
     public let roleCues: [(role: SectionRole, cue: String)]
     public let problemOpeners: [String]
+    public let itemOpeners: [NSRegularExpression]
     public let planOpeners: [String]
     public let commitmentForms: [NSRegularExpression]
     public let resultForms: [NSRegularExpression]
@@ -47,6 +48,7 @@ public final class Cues: @unchecked Sendable {
             return (role, String(parts[1]))
         }
         problemOpeners = try lines("cues/problem-openers.txt")
+        itemOpeners = try regexes("cues/item-openers.txt")
         planOpeners = try lines("cues/plan-openers.txt")
         commitmentForms = try regexes("cues/commitment.txt")
         resultForms = try regexes("cues/result.txt")

@@ -69,6 +69,8 @@ struct ItemExtractor {
             let switched = switchedRole(line, from: role)
             if let switched, line.lowerBound > e.range.lowerBound, switched != groups.last!.0 {
                 groups.append((switched, [line]))
+            } else if line.lowerBound > e.range.lowerBound, cues.itemOpeners.contains(where: { $0.matches(view.text(line)) }) {
+                groups.append((groups.last!.0, [line]))
             } else {
                 groups[groups.count - 1].1.append(line)
             }

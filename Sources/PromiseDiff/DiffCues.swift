@@ -1,0 +1,44 @@
+import Foundation
+import ReportStructure
+import ReportText
+
+/// The data that steers matching and judging (`Resources/*.txt`, each commented).
+final class DiffCues: @unchecked Sendable {
+    static let shared: DiffCues = {
+        do { return try DiffCues() } catch { fatalError("Nianbao PromiseDiff resources missing: \(error)") }
+    }()
+
+    let done: [NSRegularExpression]
+    let progress: [NSRegularExpression]
+    let testable: [NSRegularExpression]
+    let pastCredit: [NSRegularExpression]
+    let aggregate: [NSRegularExpression]
+    let directions: [(ceiling: Bool, word: String)]
+    let verbal: [(verdict: TargetVerdict, regex: NSRegularExpression)]
+    let stopwords: Set<String>
+
+    init() throws {
+        func lines(_ f: String) throws -> [String] { try ResourceFiles.lines(file: f, bundle: .module) }
+        func regexes(_ f: String) throws -> [NSRegularExpression] { try lines(f).map { try NSRegularExpression(pattern: $0) } }
+        done = try regexes("done.txt")
+        progress = try regexes("progress.txt")
+        testable = try regexes("testable.txt")
+        pastCredit = try regexes("past-credit.txt")
+        aggregate = try regexes("aggregate-words.txt")
+        directions = try lines("target-directions.txt").map { l in
+            let p = l.split(separator: " ", maxSplits: 1)
+            return (p[0] == "ceiling", String(p[1]))
+        }
+        verbal = try lines("verbal-verdicts.txt").compactMap { l in
+            let p = l.split(separator: " ", maxSplits: 1)
+            guard p.count == 2, let v = TargetVerdict(rawValue: String(p[0])) else { return nil }
+            return (v, try NSRegularExpression(pattern: String(p[1])))
+        }
+        stopwords = Cues.shared.stopwords.union(try lines("matching-stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })
+    }
+
+    static func any(_ rs: [NSRegularExpression], _ s: String) -> Bool {
+        let r = NSRange(location: 0, length: (s as NSString).length)
+        return rs.contains { $0.firstMatch(in: s, range: r) != nil }
+    }
+}

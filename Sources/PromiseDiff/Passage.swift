@@ -1,0 +1,122 @@
+import Foundation
+import ReportStructure
+import ReportText
+
+/// A sentence of a report's items, ready for matching: its original text and span, its role,
+/// content words, Han character bigrams and quantities.
+public struct Passage: Sendable {
+    public var text: String
+    public var span: Span
+    public var role: ItemRole
+    public var itemId: String
+    /// Normalised text (NFKC, simplified): what matching reads.
+    public var normalized: String
+    public var words: [String]
+    public var bigrams: Set<UInt32>
+    public var quantities: [NumberParser.Found]
+}
+
+/// Splits items into passages. Owns a segmenter (ICU), so one per worker.
+public final class PassageReader {
+    let segmenter: WordSegmenter
+    let normalizer = Normalizer()
+    let stopwords: Set<String>
+
+    public init(lexicon: Lexicon) throws {
+        segmenter = try WordSegmenter(lexicon: lexicon)
+        stopwords = DiffCues.shared.stopwords
+    }
+
+    /// One passage per sentence of each item (a short item is one passage).
+    public func passages(_ report: ExtractedReport, roles: Set<ItemRole> = Set(ItemRole.allCases)) -> [Passage] {
+        report.items.filter { roles.contains($0.role) }.flatMap { sentences(of: $0) }
+    }
+
+    /// The whole item as one passage.
+    public func passage(_ item: Item) -> Passage {
+        make(item.text, item.span, item)
+    }
+
+    public func sentences(of item: Item) -> [Passage] {
+        let decoded = DecodedText(item.text)
+        guard let norm = try? normalizer.normalize(decoded) else { return [passage(item)] }
+        let u = norm.units
+        var out: [Passage] = []
+        var start = 0
+        func emit(_ a: Int, _ b: Int) {
+            var a = a, b = b
+            while a < b && (u[a] == 0x20 || u[a] == 0x0A) { a += 1 }
+            while b > a && (u[b - 1] == 0x20 || u[b - 1] == 0x0A) { b -= 1 }
+            guard b - a >= 2 else { return }
+            let local = norm.originalSpan(of: a..<b)
+            let span = Span(item.span.start + local.lowerBound, item.span.start + local.upperBound)
+            out.append(make(decoded.text(local), span, item))
+        }
+        for i in 0..<u.count where [0x3002, 0x3B, 0x21, 0x3F, 0x0A].contains(u[i]) {
+            emit(start, i + 1)
+            start = i + 1
+        }
+        emit(start, u.count)
+        return out
+    }
+
+    func make(_ text: String, _ span: Span, _ item: Item) -> Passage {
+        let normalized = (try? normalizer.normalize(DecodedText(text)).string) ?? text
+        return Passage(text: text, span: span, role: item.role, itemId: item.id, normalized: normalized,
+                       words: contentWords(normalized), bigrams: Self.bigrams(normalized),
+                       quantities: NumberParser.parse(normalized))
+    }
+
+    public func contentWords(_ s: String) -> [String] {
+        let units = Array(s.utf16).filter { $0 != 0x0A }
+        guard let tokens = try? segmenter.tokens(units) else { return [] }
+        var seen = Set<String>()
+        var out: [String] = []
+        for t in tokens where t.kind == .han && t.length >= 2 {
+            let w = String(decoding: units[Int(t.start)..<Int(t.end)], as: UTF16.self)
+            if stopwords.contains(w) || !seen.insert(w).inserted { continue }
+            out.append(w)
+        }
+        return out
+    }
+
+    /// Adjacent Han character pairs, packed into one integer each.
+    static func bigrams(_ s: String) -> Set<UInt32> {
+        var out = Set<UInt32>()
+        var prev: UInt16 = 0
+        for u in s.utf16 {
+            let han = u >= 0x4E00 && u <= 0x9FFF
+            if han && prev != 0 { out.insert(UInt32(prev) << 16 | UInt32(u)) }
+            prev = han ? u : 0
+        }
+        return out
+    }
+}
+
+/// Inverse document frequency of content words, where a document is one item (a paragraph,
+/// an enumerated point): words that run through many items (政务公开 in an OGI report) weigh
+/// little, the words that name a particular thing weigh much. Built from the items' keywords in
+/// the extracted records, so the reduce stage of a map/reduce run gets the same weights however
+/// the input was split.
+public struct IDF: Sendable {
+    public private(set) var documents = 0
+    public private(set) var frequency: [String: Int] = [:]
+
+    public init() {}
+
+    public init(reports: [ExtractedReport]) {
+        for r in reports { add(r) }
+    }
+
+    public mutating func add(_ report: ExtractedReport) {
+        for item in report.items {
+            documents += 1
+            for w in Set(item.keywords) { frequency[w, default: 0] += 1 }
+        }
+    }
+
+    public func weight(_ w: String) -> Double {
+        let df = Double(frequency[w] ?? 0)
+        return max(0.1, log((Double(documents) + 1) / (df + 0.5)))
+    }
+}

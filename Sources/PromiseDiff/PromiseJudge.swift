@@ -1,0 +1,127 @@
+import Foundation
+import ReportStructure
+
+/// Derives the promises of a report and judges each against the next report's passages.
+///
+/// A promise is a short commitment item as a whole, or each sentence of a long one that is
+/// neither a lead-in nor a claim of past credit. Judging, in order:
+/// - `fulfilled`: a result passage covers it (score ≥ `fulfilledScore`) and says it was done
+///   (`done.txt`) or gives a number that meets the promised quantity;
+/// - `partial`: such a passage falls short of the quantity, or a weaker match reports progress;
+/// - `not_reported`: otherwise. Flags: `repromised` (the next report's plans cover it again),
+///   `stillAProblem` (its problems do; when they cover it at least as well as the results do,
+///   it is not fulfilled). Multi-year goals without annual evidence stay `pending`.
+public struct PromiseJudge: Sendable {
+    public var similarity: Similarity
+    /// Thresholds, calibrated on the dev gold in `eval/gold/dev` (see `make eval`).
+    public var fulfilledScore = 0.45
+    public var partialScore = 0.33
+    public var flagScore = 0.5
+
+    public init(similarity: Similarity) { self.similarity = similarity }
+
+    /// A promise before judgement.
+    public struct Promise: Sendable {
+        public var id: String
+        public var item: Item
+        public var passage: Passage
+        public var testable: Bool
+        public var multiYear: Bool
+    }
+
+    public static func promises(of report: ExtractedReport, reader: PassageReader) -> [Promise] {
+        let cues = DiffCues.shared
+        var out: [Promise] = []
+        // Items that state main expected targets are judged as targets, not as promises.
+        let targetItems = Set(report.items.filter { item in report.targets.contains { item.span.range.contains($0.span.start) } }.map(\.id))
+        for item in report.items where item.role == .commitment && !targetItems.contains(item.id) {
+            let sentences = reader.sentences(of: item)
+            let whole = sentences.count <= 3 || item.text.count <= 160
+            let units = whole ? [reader.passage(item)] : sentences.filter { p in
+                let t = p.normalized
+                return p.words.count >= 2 && !t.hasSuffix(":") && !DiffCues.any(cues.pastCredit, t)
+            }
+            for p in units {
+                let t = p.normalized
+                let quantity = p.quantities.contains { $0.unit != nil }
+                let testable = quantity || DiffCues.any(cues.testable, t)
+                let multiYear = t.contains("十三五") || t.contains("十四五") || t.contains("十二五") || t.contains("五年")
+                    || futureYear(t, after: report.metadata.planYear.value)
+                out.append(Promise(id: String(format: "p%03d", out.count + 1), item: item, passage: p,
+                                   testable: testable, multiYear: multiYear))
+            }
+        }
+        return out
+    }
+
+    static func futureYear(_ s: String, after plan: Int?) -> Bool {
+        guard let plan else { return false }
+        return (plan + 2...plan + 15).contains { s.contains("到\($0)年") || s.contains("\($0)年前") }
+    }
+
+    public func judge(_ p: Promise, results: [Passage], problems: [Passage], plans: [Passage]) -> PromiseJudgement {
+        let cues = DiffCues.shared
+        let r = similarity.best(p.passage, among: results)
+        let q = similarity.best(p.passage, among: problems, limit: 1).first
+        let c = similarity.best(p.passage, among: plans, limit: 1).first
+        let rScore = r.first?.1 ?? 0
+        let qScore = q?.1 ?? 0
+        let evidenceText = r.first?.0.normalized ?? ""
+        let done = DiffCues.any(cues.done, evidenceText)
+        let progress = DiffCues.any(cues.progress, evidenceText)
+        let numbers = r.first.map { compare(p.passage, $0.0) } ?? .none
+
+        var status: PromiseStatus
+        var reason: String
+        if rScore >= fulfilledScore && (numbers == .meets || (done && numbers != .short)) {
+            status = .fulfilled
+            reason = numbers == .meets ? "the result reports a quantity that meets the promise" : "a result reports it done"
+        } else if rScore >= fulfilledScore && numbers == .short {
+            status = .partial
+            reason = "a result reports less than the promised quantity"
+        } else if rScore >= partialScore && (done || progress) {
+            status = .partial
+            reason = progress ? "a result reports work under way" : "a result reports related work done, matching only in part"
+        } else {
+            status = .notReported
+            reason = r.isEmpty ? "nothing in the later report shares its words"
+                : String(format: "no result says it was done (best match %.2f)", rScore)
+        }
+        let stillAProblem = qScore >= flagScore
+        if stillAProblem && qScore >= rScore && status == .fulfilled {
+            status = rScore >= fulfilledScore ? .partial : .notReported
+            reason = "the later report lists it among its problems"
+        }
+        if p.multiYear && status != .fulfilled {
+            status = .pending
+            reason = "a multi-year goal: no annual figure to judge it by"
+        }
+        var evidence = r.filter { $0.1 >= partialScore }.map(Self.evidence)
+        if let q, qScore >= flagScore { evidence.append(Self.evidence(q)) }
+        if let c, c.1 >= flagScore { evidence.append(Self.evidence(c)) }
+        return PromiseJudgement(id: p.id, itemId: p.item.id, text: p.passage.text, span: p.passage.span,
+                                testable: p.testable, horizon: p.multiYear ? "multi-year" : "annual", status: status,
+                                score: (rScore * 1000).rounded() / 1000, repromised: (c?.1 ?? 0) >= flagScore,
+                                stillAProblem: stillAProblem, evidence: evidence, reason: reason)
+    }
+
+    static func evidence(_ m: (Passage, Double)) -> Evidence {
+        Evidence(text: m.0.text, span: m.0.span, role: m.0.role, itemId: m.0.itemId, score: (m.1 * 1000).rounded() / 1000)
+    }
+
+    enum NumberAgreement { case none, meets, short }
+
+    /// Compares the promise's quantities with the evidence's of the same base unit.
+    func compare(_ promise: Passage, _ evidence: Passage) -> NumberAgreement {
+        for want in promise.quantities where want.unit != nil {
+            let base = want.baseUnit ?? want.unit
+            guard let got = evidence.quantities.first(where: { ($0.baseUnit ?? $0.unit) == base && $0.unit != nil }) else { continue }
+            let w = want.scaled, g = got.scaled
+            switch want.qualifier {
+            case .atMost, .lessThan: return g <= w ? .meets : .short
+            default: return g >= w * 0.999 ? .meets : .short
+            }
+        }
+        return .none
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import ReportStructure
+
+/// Judges the main expected targets of year N against the actuals that the report reviewing
+/// year N gives: finds the sentence naming the indicator, takes the figure after it in a
+/// compatible unit (not a multi-year total or average), and compares it honouring the
+/// qualifier. 左右 allows `approxTolerance` (0.5 percentage point for percentages, 5% of the
+/// value otherwise); ceilings (prices, unemployment, deficit) are met by a lower actual.
+public struct TargetJudge: Sendable {
+    public static let percentTolerance = 0.5
+    public static let relativeTolerance = 0.05
+
+    public init() {}
+
+    /// The indicator without its direction word: 国内生产总值增长 → 国内生产总值.
+    static func core(_ indicator: String) -> String {
+        var s = indicator
+        for w in ["增长", "涨幅", "上涨", "下降", "降低", "减少", "提高", "增加", "保持"] where s.hasSuffix(w) && s.count > w.count + 1 {
+            s = String(s.dropLast(w.count))
+        }
+        return s
+    }
+
+    public func judge(_ t: Target, review: [Passage]) -> TargetJudgement {
+        let cues = DiffCues.shared
+        let target = TargetJudgement.Value(value: t.value, high: t.high, unit: t.unit, qualifier: t.qualifier, text: t.text, span: t.span)
+        let core = Self.core(t.indicator)
+        let ceiling = cues.directions.first { t.indicator.contains($0.word) }?.ceiling ?? false
+        let mentions = review.filter { $0.normalized.contains(core) }
+        var fallback: TargetJudgement?
+        for p in mentions {
+            let s = p.normalized as NSString
+            let at = s.range(of: core).location
+            for q in p.quantities where q.range.lowerBound >= at + core.utf16.count && q.unit == t.unit
+                && q.range.lowerBound - at <= core.utf16.count + 24 {
+                // The clause before the figure must not make it a total or an average.
+                let clause = s.substring(with: NSRange(location: at, length: q.range.lowerBound - at))
+                if DiffCues.any(cues.aggregate, clause) { continue }
+                let actual = TargetJudgement.Value(value: q.value, high: q.high, unit: q.unit, qualifier: q.qualifier,
+                                                   text: p.text, span: p.span)
+                let (verdict, reason) = compare(t, actual: q.value, ceiling: ceiling)
+                return TargetJudgement(id: t.id, indicator: t.indicator, target: target, actual: actual, verdict: verdict, reason: reason)
+            }
+            // A verdict in words (完成预期目标, 保持较低水平) when no figure is given.
+            for (verdict, regex) in cues.verbal where fallback == nil
+                && regex.firstMatch(in: p.normalized, range: NSRange(location: 0, length: s.length)) != nil {
+                fallback = TargetJudgement(id: t.id, indicator: t.indicator, target: target,
+                                           actual: .init(value: nil, high: nil, unit: nil, qualifier: nil, text: p.text, span: p.span),
+                                           verdict: verdict, reason: "the review judges it in words")
+            }
+        }
+        if let fallback { return fallback }
+        if let p = mentions.first {
+            return TargetJudgement(id: t.id, indicator: t.indicator, target: target,
+                                   actual: .init(value: nil, high: nil, unit: nil, qualifier: nil, text: p.text, span: p.span),
+                                   verdict: .ambiguous, reason: "the review names the indicator without a comparable figure")
+        }
+        return TargetJudgement(id: t.id, indicator: t.indicator, target: target, actual: nil, verdict: .notReported,
+                               reason: "the review does not name the indicator")
+    }
+
+    func compare(_ t: Target, actual a: Double, ceiling: Bool) -> (TargetVerdict, String) {
+        let tol = t.unit == "%" || t.unit?.hasSuffix("百分点") == true ? Self.percentTolerance : abs(t.value) * Self.relativeTolerance
+        let low = t.value, high = t.high ?? t.value
+        let met: Bool
+        switch t.qualifier {
+        case .approx: met = ceiling ? a <= high + tol : a >= low - tol
+        case .atLeast: met = a >= low
+        case .moreThan: met = a > low
+        case .atMost: met = a <= high
+        case .lessThan: met = a < high
+        case nil: met = ceiling ? a <= high : a >= low
+        }
+        let target = t.high.map { "\(Self.fmt(low))-\(Self.fmt($0))" } ?? Self.fmt(low)
+        let rule = (ceiling ? "a ceiling" : "a floor") + (t.qualifier == .approx ? " with ±\(Self.fmt(tol))" : "")
+        return (met ? .met : .missed, "actual \(Self.fmt(a)) against \(target)\(t.unit ?? "") (\(t.qualifier?.rawValue ?? "exact"), \(rule))")
+    }
+
+    static func fmt(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%g", v) }
+}
