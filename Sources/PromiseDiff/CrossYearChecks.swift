@@ -4,6 +4,8 @@ import ReportStructure
 /// table 2's 现行有效(N) = 现行有效(N-1) + 本年制发(N) − 本年废止(N) (2021+ layout), and figures
 /// copied from the year before (the same non-zero value in the same cell of both years).
 public enum CrossYearChecks {
+    public static let copiedFigureMinimum = 10.0
+
     public static func run(_ a: ExtractedReport, _ b: ExtractedReport) -> [CrossYearCheck] {
         let ya = a.metadata.reviewYear.value, yb = b.metadata.reviewYear.value
         var out: [CrossYearCheck] = []
@@ -40,11 +42,12 @@ public enum CrossYearChecks {
             }
         }
         // Copied figures: flows (not stocks such as 现行有效 or 对外公开总数量) that repeat exactly.
+        // Small counts repeat by chance, so only values of at least `copiedFigureMinimum` count.
         for tb in b.tables {
             guard let ta = a.tables.first(where: { $0.id == tb.id }), ta.columns == tb.columns else { continue }
             for row in tb.rows where !(tb.id == "table2") {
                 for col in row.cells.indices {
-                    guard let x = ta.cell(row.id, col), x.kind == .number, let v = x.value, v != 0,
+                    guard let x = ta.cell(row.id, col), x.kind == .number, let v = x.value, v >= copiedFigureMinimum,
                           let y = tb.cell(row.id, col), y.kind == .number, y.value == v else { continue }
                     out.append(CrossYearCheck(name: "copied-figure.\(tb.id).\(row.id).\(tb.columns[min(col, tb.columns.count - 1)])",
                                               status: .fail, detail: "the same value \(fmt(v)) is reported for \(ya.map(String.init) ?? "?") and \(yb.map(String.init) ?? "?")",

@@ -16,6 +16,8 @@ final class DiffCues: @unchecked Sendable {
     let directions: [(ceiling: Bool, word: String)]
     let verbal: [(verdict: TargetVerdict, regex: NSRegularExpression)]
     let stopwords: Set<String>
+    let actionVerbs: NSRegularExpression
+    let rhetoric: [NSRegularExpression]
 
     init() throws {
         func lines(_ f: String) throws -> [String] { try ResourceFiles.lines(file: f, bundle: .module) }
@@ -34,6 +36,8 @@ final class DiffCues: @unchecked Sendable {
             guard p.count == 2, let v = TargetVerdict(rawValue: String(p[0])) else { return nil }
             return (v, try NSRegularExpression(pattern: String(p[1])))
         }
+        actionVerbs = try NSRegularExpression(pattern: try lines("action-verbs.txt").joined(separator: "|"))
+        rhetoric = try regexes("rhetoric.txt")
         stopwords = Cues.shared.stopwords.union(try lines("matching-stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })
     }
 

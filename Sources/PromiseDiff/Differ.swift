@@ -43,7 +43,7 @@ public final class Differ {
             targets = a.targets.map { targetJudge.judge($0, review: results) }
             pairs = recurring.pairs(a.items.filter { $0.role == .problem }.map(reader.passage),
                                     b.items.filter { $0.role == .problem }.map(reader.passage))
-            reused = reuse.find(reader.passages(a), all)
+            reused = reuse.find(reader.textPassages(a), reader.textPassages(b))
             checks = CrossYearChecks.run(a, b)
         } else {
             judgements = promises.map { p in

@@ -32,6 +32,22 @@ public final class PassageReader {
         report.items.filter { roles.contains($0.role) }.flatMap { sentences(of: $0) }
     }
 
+    /// Every sentence of the report's text (for text reuse), with the role of the item it falls
+    /// in, or `result` outside items.
+    public func textPassages(_ report: ExtractedReport) -> [Passage] {
+        let whole = Item(id: "text", role: .result, title: nil, text: report.text, span: Span(0, report.text.unicodeScalars.count),
+                         sectionPath: [], origin: .paragraph, keywords: [], numbers: [])
+        let items = report.items
+        return sentences(of: whole).map { p in
+            var p = p
+            if let owner = items.first(where: { $0.span.range.contains(p.span.start) }) {
+                p.role = owner.role
+                p.itemId = owner.id
+            }
+            return p
+        }
+    }
+
     /// The whole item as one passage.
     public func passage(_ item: Item) -> Passage {
         make(item.text, item.span, item)

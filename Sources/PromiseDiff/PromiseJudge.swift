@@ -36,11 +36,14 @@ public struct PromiseJudge: Sendable {
         let targetItems = Set(report.items.filter { item in report.targets.contains { item.span.range.contains($0.span.start) } }.map(\.id))
         for item in report.items where item.role == .commitment && !targetItems.contains(item.id) {
             let sentences = reader.sentences(of: item)
-            let whole = sentences.count <= 3 || item.text.count <= 160
-            let units = whole ? [reader.passage(item)] : sentences.filter { p in
-                let t = p.normalized
-                return p.words.count >= 2 && !t.hasSuffix(":") && !DiffCues.any(cues.pastCredit, t)
-            }
+            // A short item, or a numbered one of moderate length, is one promise; a long one (a
+            // work report's (一)…(九)) holds many, one per sentence.
+            let whole = sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600)
+            let units = whole ? [reader.passage(item)].filter { isCommitment($0, cues) } : sentences.enumerated().filter { k, p in
+                // The title of a long item is a heading over its commitments, not one of them.
+                if k == 0 && item.title != nil { return false }
+                return isCommitment(p, cues)
+            }.map(\.1)
             for p in units {
                 let t = p.normalized
                 let quantity = p.quantities.contains { $0.unit != nil }
@@ -52,6 +55,17 @@ public struct PromiseJudge: Sendable {
             }
         }
         return out
+    }
+
+    /// A sentence that commits: enough content, an action in its first clause, and neither a
+    /// lead-in, a claim of past credit nor rhetoric.
+    static func isCommitment(_ p: Passage, _ cues: DiffCues) -> Bool {
+        let t = p.normalized
+        guard p.words.count >= 2, !t.hasSuffix(":"), !DiffCues.any(cues.pastCredit, t), !DiffCues.any(cues.rhetoric, t) else {
+            return false
+        }
+        let first = t.split(whereSeparator: { ",，:：;；".contains($0) }).first.map(String.init) ?? t
+        return cues.actionVerbs.firstMatch(in: first, range: NSRange(location: 0, length: (first as NSString).length)) != nil
     }
 
     static func futureYear(_ s: String, after plan: Int?) -> Bool {

@@ -73,6 +73,12 @@ public struct Item: Codable, Hashable, Sendable {
     public var origin: Origin
     public var keywords: [String]
     public var numbers: [Quantity]
+
+    public init(id: String, role: ItemRole, title: String?, text: String, span: Span, sectionPath: [String],
+                origin: Origin, keywords: [String], numbers: [Quantity]) {
+        self.id = id; self.role = role; self.title = title; self.text = text; self.span = span
+        self.sectionPath = sectionPath; self.origin = origin; self.keywords = keywords; self.numbers = numbers
+    }
 }
 
 /// A main expected target of a work report: `国内生产总值增长6.5%左右`.
@@ -165,4 +171,7 @@ public struct ExtractedReport: Codable, Hashable, Sendable {
     public var warnings: [String]
     /// Share of the text's characters that belong to items (a quick health figure).
     public var coverage: Double
+    /// The text every span points into (the decoded file, or the text extracted from HTML, DOCX
+    /// or PDF), so a record can be checked and diffed on its own.
+    public var text: String
 }

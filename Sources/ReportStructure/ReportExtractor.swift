@@ -80,7 +80,7 @@ public final class ReportExtractor {
                                 convertedTraditional: norm.convertedTraditional)
         return ExtractedReport(schemaVersion: ExtractedReport.schemaVersion, source: source, metadata: metadata,
                                sections: root.children, items: items, targets: targets, tables: tables, checks: checks,
-                               warnings: warnings, coverage: (coverage * 1000).rounded() / 1000)
+                               warnings: warnings, coverage: (coverage * 1000).rounded() / 1000, text: doc.text.string)
     }
 
     /// Work reports title their task parts freely (坚持实行扩大内需的方针), and older ones review

@@ -4,7 +4,7 @@
 /// throw NianbaoError(.binaryInput, file: "a.txt", "looks like a PDF (starts with %PDF-)")
 /// ```
 /// The CLI prints it as one line: `a.txt: binary-input: looks like a PDF (starts with %PDF-)`.
-public struct NianbaoError: Error, CustomStringConvertible, Sendable, Equatable, Codable {
+public struct NianbaoError: Error, CustomStringConvertible, Sendable, Hashable, Codable {
     /// Stable, documented error codes (kebab-case in output).
     public enum Code: String, Sendable, Codable, CaseIterable {
         case emptyInput = "empty-input"

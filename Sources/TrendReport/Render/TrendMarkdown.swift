@@ -1,0 +1,151 @@
+import Foundation
+import PromiseDiff
+import ReportStructure
+
+/// `<unit>/trend.md`: a unit's years for a reader, with charts and the evidence behind each figure.
+enum TrendMarkdown {
+    static func render(_ u: UnitTrend) -> (String, [(String, LineChart)]) {
+        var md = "# \(Markdown.escape(u.unit))\n\n"
+        md += "Reports: \(u.rows.count) (\(u.years.map(String.init).joined(separator: ", ")))"
+        if !u.gaps.isEmpty { md += "; missing years: \(u.gaps.map(String.init).joined(separator: ", "))" }
+        md += ". Machine-readable: [trend.json](trend.json).\n\n"
+
+        var charts: [(String, LineChart)] = []
+        let fulfilment = LineChart(title: "Promises fulfilled (share of the previous year's promises)", years: u.years, series: [
+            .init(name: "all", values: u.rows.map { $0.outcomes?.fulfilmentRate }),
+            .init(name: "testable", values: u.rows.map { $0.outcomes?.testableFulfilmentRate }),
+        ], yMax: 1)
+        if fulfilment.hasData { charts.append(("fulfilment.svg", fulfilment)) }
+        let applications = LineChart(title: "Information requests (template table 3)", years: u.years, series: [
+            .init(name: "received", values: u.rows.map { $0.statistics["table3.new.总计"] }),
+            .init(name: "disclosed", values: u.rows.map { $0.statistics["table3.open.总计"] }),
+        ])
+        if applications.hasData { charts.append(("applications.svg", applications)) }
+        let items = LineChart(title: "Items per report", years: u.years, series: [
+            .init(name: "results", values: u.rows.map { Double($0.counts.results) }),
+            .init(name: "problems", values: u.rows.map { Double($0.counts.problems) }),
+            .init(name: "commitments", values: u.rows.map { Double($0.counts.commitments) }),
+        ])
+        charts.append(("items.svg", items))
+
+        md += "## Year by year\n\n"
+        md += Markdown.table(["year", "results", "problems", "commitments", "promises judged", "fulfilled", "partial",
+                              "not reported", "fulfilment", "targets met/missed", "recurring problems", "reused text", "failed checks"],
+                             u.rows.map { r in
+            let o = r.outcomes
+            return [String(r.year), String(r.counts.results), String(r.counts.problems), String(r.counts.commitments),
+                    o.map { String($0.promises - $0.pending) } ?? "–", o.map { String($0.fulfilled) } ?? "–",
+                    o.map { String($0.partial) } ?? "–", o.map { String($0.notReported) } ?? "–",
+                    Markdown.percent(o?.fulfilmentRate), o.map { "\($0.targetsMet)/\($0.targetsMissed)" } ?? "–",
+                    String(r.recurringProblems), r.reuseShare.map { Markdown.percent($0) } ?? "–", String(r.failedChecks.count)]
+        })
+        md += "\n"
+        for (name, chart) in charts {
+            md += "### \(Markdown.escape(chart.title))\n\n![\(Markdown.escape(chart.title))](\(name))\n\n" + chart.mermaid() + "\n"
+        }
+
+        if !u.problemChains.isEmpty {
+            md += "## Problems that come back\n\n"
+            for c in u.problemChains {
+                md += "- **\(c.years.map(String.init).joined(separator: " → "))** (first \(c.firstYear), longest run \(c.longestRun) years): "
+                md += c.links.map { "\($0.year): “\(Markdown.quote($0.text, limit: 50))”" }.joined(separator: "; ") + "\n"
+            }
+            md += "\n"
+        }
+
+        for d in u.diffs {
+            md += "## Promises for \(d.fromYear.map(String.init) ?? "?") (\(Markdown.escape(d.fromSource)) → \(Markdown.escape(d.toSource ?? "no report yet")))\n\n"
+            md += Markdown.table(["promise", "status", "evidence"], d.promises.map { p in
+                var status = "**\(p.status.rawValue)**"
+                if p.repromised { status += " · repromised" }
+                if p.stillAProblem { status += " · still a problem" }
+                if !p.testable { status += " · vague" }
+                let ev = p.evidence.first.map { "“\(Markdown.quote($0.text, limit: 60))” (\($0.role.rawValue))" } ?? Markdown.escape(p.reason)
+                return [Markdown.quote(p.text, limit: 70), status, ev]
+            })
+            if !d.targets.isEmpty {
+                md += "\n" + Markdown.table(["target", "actual", "verdict"], d.targets.map { t in
+                    [Markdown.quote(t.target.text, limit: 40), t.actual.map { Markdown.quote($0.text, limit: 50) } ?? "–",
+                     "**\(t.verdict.rawValue)** — \(Markdown.escape(t.reason))"]
+                })
+            }
+            if let r = d.reuse, !r.pairs.isEmpty {
+                md += "\nText reused from the year before (\(Markdown.percent(r.share))): "
+                md += r.pairs.prefix(3).map { "“\(Markdown.quote($0.to, limit: 40))”" }.joined(separator: "; ") + "\n"
+            }
+            let failed = d.checks.filter { $0.status == .fail }
+            if !failed.isEmpty {
+                md += "\nFigures across years: " + failed.map { "\(Markdown.escape($0.name)): \(Markdown.escape($0.detail))" }.joined(separator: "; ") + "\n"
+            }
+            md += "\n"
+        }
+
+        let keywordRows = u.rows.filter { !$0.keywords.rising.isEmpty || !$0.keywords.falling.isEmpty }
+        if !keywordRows.isEmpty {
+            md += "## Keywords rising and falling (log-likelihood against earlier years)\n\n"
+            md += Markdown.table(["year", "rising", "falling"], keywordRows.map { r in
+                [String(r.year), r.keywords.rising.map { Markdown.escape($0.word) }.joined(separator: "、"),
+                 r.keywords.falling.map { Markdown.escape($0.word) }.joined(separator: "、")]
+            })
+            md += "\n"
+        }
+        let checks = u.rows.filter { !$0.failedChecks.isEmpty }
+        if !checks.isEmpty {
+            md += "## Failed consistency checks\n\n"
+            for r in checks { md += "- \(r.year): " + r.failedChecks.map { "`\(Markdown.escape($0))`" }.joined(separator: ", ") + "\n" }
+        }
+        return (md, charts)
+    }
+}
+
+/// `compare.md`: the comparison table for a reader.
+enum CompareMarkdown {
+    static func render(_ a: Analysis) -> String {
+        var md = "# Comparison across units\n\nOne row per unit and year; the same data as compare.csv and compare.json.\n\n"
+        md += Markdown.table(["unit", "year", "results", "problems", "commitments", "fulfilment", "testable", "targets met", "recurring", "reused", "requests", "failed checks"],
+                             a.compare.map { r in
+            [Markdown.escape(r.unit), String(r.year), String(r.results), String(r.problems), String(r.commitments),
+             Markdown.percent(r.fulfilmentRate), Markdown.percent(r.testableFulfilmentRate), String(r.targetsMet),
+             String(r.recurringProblems), r.reuseShare.map { Markdown.percent($0) } ?? "–",
+             r.applicationsNew.map { SVG.number($0) } ?? "–", String(r.failedChecks)]
+        })
+        return md
+    }
+}
+
+/// `index.md`: what was analysed and where to look.
+enum IndexMarkdown {
+    static func render(_ a: Analysis) -> String {
+        var md = "# Nianbao analysis\n\n"
+        md += "\(a.units.reduce(0) { $0 + $1.rows.count }) reports of \(a.units.count) units; \(a.pairs) pairs of consecutive years diffed. "
+        md += "Comparison: [compare.md](compare.md) ([csv](compare.csv), [json](compare.json)); run record: [run.json](run.json).\n\n"
+        let years = Array(Set(a.units.flatMap(\.years))).sorted()
+        if !years.isEmpty {
+            md += "## Units × years\n\n"
+            md += Markdown.table(["unit"] + years.map(String.init), a.units.map { u in
+                ["[\(Markdown.escape(u.unit))](\(u.folder)/trend.md)"] + years.map { u.years.contains($0) ? "●" : (u.gaps.contains($0) ? "gap" : "") }
+            })
+            md += "\n"
+        }
+        md += "## Headlines\n\n"
+        for u in a.units {
+            var lines: [String] = []
+            let judged = u.rows.compactMap(\.outcomes).filter { $0.promises > $0.pending }
+            let fulfilled = judged.reduce(0) { $0 + $1.fulfilled }, total = judged.reduce(0) { $0 + $1.promises - $1.pending }
+            if total > 0 { lines.append("\(fulfilled) of \(total) promises judged were reported fulfilled") }
+            let met = judged.reduce(0) { $0 + $1.targetsMet }, missed = judged.reduce(0) { $0 + $1.targetsMissed }
+            if met + missed > 0 { lines.append("targets met \(met), missed \(missed)") }
+            if let longest = u.problemChains.first, longest.years.count > 1 {
+                lines.append("a problem admitted in \(longest.years.count) years: “\(Markdown.quote(longest.links.last?.text ?? "", limit: 30))”")
+            }
+            let failed = u.rows.reduce(0) { $0 + $1.failedChecks.count }
+            if failed > 0 { lines.append("\(failed) failed consistency checks") }
+            if lines.isEmpty { lines.append("a single report: nothing to compare yet") }
+            md += "- **[\(Markdown.escape(u.unit))](\(u.folder)/trend.md)**: " + lines.joined(separator: "; ") + ".\n"
+        }
+        if !a.skipped.isEmpty {
+            md += "\n## Left out\n\n" + a.skipped.map { "- \(Markdown.escape($0.description))\n" }.joined()
+        }
+        return md
+    }
+}

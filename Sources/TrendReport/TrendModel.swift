@@ -1,0 +1,150 @@
+import PromiseDiff
+import ReportStructure
+import ReportText
+
+/// One unit's reports over the years: what `<unit>/trend.json` holds.
+public struct UnitTrend: Codable, Hashable, Sendable {
+    public static let schemaVersion = 1
+
+    public var schemaVersion: Int
+    public var unit: String
+    public var folder: String
+    public var region: String?
+    public var genres: [String]
+    /// Years reviewed by a report, and the years between them with none.
+    public var years: [Int]
+    public var gaps: [Int]
+    public var rows: [YearRow]
+    public var problemChains: [ProblemChain]
+    /// Diffs of consecutive reports, in order (promises, targets, reuse, checks with evidence).
+    public var diffs: [DiffReport]
+}
+
+/// One report of a unit, and how the promises made for its year fared in it.
+public struct YearRow: Codable, Hashable, Sendable {
+    public struct Counts: Codable, Hashable, Sendable {
+        public var results: Int
+        public var problems: Int
+        public var commitments: Int
+        public var targets: Int
+    }
+
+    public struct Outcomes: Codable, Hashable, Sendable {
+        /// The report whose promises are judged here (it planned this year).
+        public var promisedIn: String
+        public var promises: Int
+        public var fulfilled: Int
+        public var partial: Int
+        public var notReported: Int
+        public var pending: Int
+        public var testable: Int
+        public var fulfilmentRate: Double?
+        public var testableFulfilmentRate: Double?
+        public var targetsMet: Int
+        public var targetsMissed: Int
+        public var targetsNotReported: Int
+        public var targetsAmbiguous: Int
+    }
+
+    public struct Keywords: Codable, Hashable, Sendable {
+        public struct Entry: Codable, Hashable, Sendable {
+            public var word: String
+            public var count: Int
+            public var logLikelihood: Double
+        }
+        public var rising: [Entry]
+        public var falling: [Entry]
+    }
+
+    public var year: Int
+    public var planYear: Int?
+    public var source: String
+    public var sha256: String
+    public var genre: String
+    public var template: String
+    public var counts: Counts
+    /// Promises made for this year (by the previous report) judged against this report.
+    public var outcomes: Outcomes?
+    /// Problems of this report already admitted the year before.
+    public var recurringProblems: Int
+    /// Share of this report's item text reused from the previous report.
+    public var reuseShare: Double?
+    /// Template statistics: `table3.new.总计` → value (numbers only; blanks and "/" left out).
+    public var statistics: [String: Double]
+    public var failedChecks: [String]
+    public var warnings: [String]
+    public var keywords: Keywords
+}
+
+/// A row of `compare.csv` / `compare.json`: one unit and year, flat, stable column names.
+public struct CompareRow: Codable, Hashable, Sendable {
+    public var unit: String
+    public var region: String
+    public var year: Int
+    public var genre: String
+    public var template: String
+    public var source: String
+    public var results: Int
+    public var problems: Int
+    public var commitments: Int
+    public var promisesJudged: Int
+    public var fulfilled: Int
+    public var partial: Int
+    public var notReported: Int
+    public var pending: Int
+    public var fulfilmentRate: Double?
+    public var testableFulfilmentRate: Double?
+    public var targetsMet: Int
+    public var targetsMissed: Int
+    public var recurringProblems: Int
+    public var reuseShare: Double?
+    public var publishedItems: Double?
+    public var applicationsNew: Double?
+    public var applicationsCarried: Double?
+    public var applicationsOpen: Double?
+    public var applicationsHandled: Double?
+    public var applicationsCarryover: Double?
+    public var reviews: Double?
+    public var lawsuits: Double?
+    public var failedChecks: Int
+
+    /// Column order of the CSV (and the README's documentation).
+    public static let columns = ["unit", "region", "year", "genre", "template", "source", "results", "problems", "commitments",
+                                 "promises_judged", "fulfilled", "partial", "not_reported", "pending", "fulfilment_rate",
+                                 "testable_fulfilment_rate", "targets_met", "targets_missed", "recurring_problems", "reuse_share",
+                                 "published_items", "applications_new", "applications_carried", "applications_open",
+                                 "applications_handled", "applications_carryover", "reviews", "lawsuits", "failed_checks"]
+}
+
+/// What a run did, so a result can be reproduced and cited: `run.json`.
+public struct RunRecord: Codable, Hashable, Sendable {
+    public struct Input: Codable, Hashable, Sendable {
+        public var path: String
+        public var sha256: String?
+        public var status: String
+        public var error: NianbaoError?
+        public var cached: Bool
+
+        public init(path: String, sha256: String?, status: String, error: NianbaoError?, cached: Bool) {
+            self.path = path; self.sha256 = sha256; self.status = status; self.error = error; self.cached = cached
+        }
+    }
+
+    public var tool: String
+    public var version: String
+    public var schemaVersion: Int
+    public var parameters: [String: String]
+    public var inputs: [Input]
+    public var reports: Int
+    public var units: Int
+    public var pairs: Int
+    public var failures: Int
+    public var timings: [String: Double]
+
+    public init(tool: String, version: String, schemaVersion: Int, parameters: [String: String], inputs: [Input], reports: Int,
+                units: Int, pairs: Int, failures: Int, timings: [String: Double]) {
+        self.tool = tool; self.version = version; self.schemaVersion = schemaVersion; self.parameters = parameters
+        self.inputs = inputs; self.reports = reports; self.units = units; self.pairs = pairs; self.failures = failures
+        self.timings = timings
+    }
+}
