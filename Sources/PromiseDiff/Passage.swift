@@ -76,7 +76,7 @@ public final class PassageReader {
         return out
     }
 
-    func make(_ text: String, _ span: Span, _ item: Item) -> Passage {
+    public func make(_ text: String, _ span: Span, _ item: Item) -> Passage {
         let normalized = (try? normalizer.normalize(DecodedText(text)).string) ?? text
         return Passage(text: text, span: span, role: item.role, itemId: item.id, normalized: normalized,
                        words: contentWords(normalized), bigrams: Self.bigrams(normalized),

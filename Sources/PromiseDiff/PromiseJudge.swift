@@ -27,6 +27,9 @@ public struct PromiseJudge: Sendable {
         public var passage: Passage
         public var testable: Bool
         public var multiYear: Bool
+        /// The promise's clauses (split at ，；：) with enough content to match on their own: a
+        /// compound promise can be done in part, and one clause can come back as a problem.
+        public var clauses: [Passage]
     }
 
     public static func promises(of report: ExtractedReport, reader: PassageReader) -> [Promise] {
@@ -50,8 +53,10 @@ public struct PromiseJudge: Sendable {
                 let testable = quantity || DiffCues.any(cues.testable, t)
                 let multiYear = t.contains("十三五") || t.contains("十四五") || t.contains("十二五") || t.contains("五年")
                     || futureYear(t, after: report.metadata.planYear.value)
+                let clauses = t.split(whereSeparator: { ",，;；:：。".contains($0) }).map(String.init)
+                    .map { reader.make($0, p.span, item) }.filter { $0.words.count >= 2 }
                 out.append(Promise(id: String(format: "p%03d", out.count + 1), item: item, passage: p,
-                                   testable: testable, multiYear: multiYear))
+                                   testable: testable, multiYear: multiYear, clauses: clauses.count > 1 ? clauses : []))
             }
         }
         return out
@@ -76,9 +81,23 @@ public struct PromiseJudge: Sendable {
     public func judge(_ p: Promise, results: [Passage], problems: [Passage], plans: [Passage]) -> PromiseJudgement {
         let cues = DiffCues.shared
         let r = similarity.best(p.passage, among: results)
-        let q = similarity.best(p.passage, among: problems, limit: 1).first
-        let c = similarity.best(p.passage, among: plans, limit: 1).first
+        let wholeProblem = similarity.best(p.passage, among: problems, limit: 1).first
+        let wholePlan = similarity.best(p.passage, among: plans, limit: 1).first
         let rScore = r.first?.1 ?? 0
+        // Clause by clause: the share of the promise (by IDF mass) that some result covers, and
+        // the best clause matches among problems and plans.
+        var covered = 0.0, mass = 0.0
+        var clauseProblem: (Passage, Double)? = nil, clausePlan: (Passage, Double)? = nil
+        for clause in p.clauses {
+            let m = clause.words.reduce(0.0) { $0 + similarity.idf.weight($1) }
+            mass += m
+            if let best = similarity.best(clause, among: results, limit: 1).first, best.1 >= fulfilledScore { covered += m }
+            if let b = similarity.best(clause, among: problems, limit: 1).first, b.1 > (clauseProblem?.1 ?? 0) { clauseProblem = b }
+            if let b = similarity.best(clause, among: plans, limit: 1).first, b.1 > (clausePlan?.1 ?? 0) { clausePlan = b }
+        }
+        let coverage = mass > 0 ? covered / mass : 0
+        let q = [wholeProblem, clauseProblem].compactMap { $0 }.max { $0.1 < $1.1 }
+        let c = [wholePlan, clausePlan].compactMap { $0 }.max { $0.1 < $1.1 }
         let qScore = q?.1 ?? 0
         let evidenceText = r.first?.0.normalized ?? ""
         let done = DiffCues.any(cues.done, evidenceText)
@@ -87,13 +106,14 @@ public struct PromiseJudge: Sendable {
 
         var status: PromiseStatus
         var reason: String
-        if rScore >= fulfilledScore && (numbers == .meets || (done && numbers != .short)) {
+        let matched = rScore >= fulfilledScore || coverage >= 0.6
+        if matched && (numbers == .meets || (done && numbers != .short)) {
             status = .fulfilled
             reason = numbers == .meets ? "the result reports a quantity that meets the promise" : "a result reports it done"
-        } else if rScore >= fulfilledScore && numbers == .short {
+        } else if matched && numbers == .short {
             status = .partial
             reason = "a result reports less than the promised quantity"
-        } else if rScore >= partialScore && (done || progress) {
+        } else if (rScore >= partialScore || coverage > 0) && (done || progress) {
             status = .partial
             reason = progress ? "a result reports work under way" : "a result reports related work done, matching only in part"
         } else {

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import PromiseDiff
+@testable import ReportStructure
+@testable import ReportText
+
+/// The fictional county (白鹭县) was written so that every status, flag and verdict appears:
+/// these are its exact expected outcomes.
+@Suite struct DemoDiffTests {
+    static let lexicon = try! Lexicon.builtIn()
+
+    static func report(_ name: String) throws -> ExtractedReport {
+        try ReportExtractor(lexicon: lexicon).extract(path: Paths.demo.appendingPathComponent(name).path)
+    }
+
+    static func diff(_ a: String, _ b: String?) throws -> DiffReport {
+        let ra = try report(a), rb = try b.map(report)
+        let reports = [ra] + (rb.map { [$0] } ?? [])
+        return try Differ(lexicon: lexicon, idf: IDF(reports: reports)).diff(ra, rb)
+    }
+
+    func status(_ d: DiffReport, _ phrase: String) -> PromiseJudgement? {
+        d.promises.first { $0.text.contains(phrase) }
+    }
+
+    @Test func promises2017_judgedAgainst2018() throws {
+        let d = try Self.diff("2017.txt", "2018.html")
+        #expect(d.fromYear == 2018 && d.toYear == 2018)
+        #expect(status(d, "开通政务公开专栏")?.status == .fulfilled)
+        #expect(status(d, "业务培训不少于4期")?.status == .partial)
+        #expect(status(d, "办理台账")?.status == .notReported)
+        let staff = try #require(status(d, "专职政务公开工作人员"))
+        #expect(staff.status != .fulfilled)
+        #expect(staff.stillAProblem)
+        #expect(staff.repromised)
+        #expect(status(d, "宣传力度")?.testable == false)
+        #expect(status(d, "开通政务公开专栏")?.testable == true)
+        // Every judgement that claims evidence quotes the later report exactly.
+        let later = try Self.report("2018.html")
+        for p in d.promises { for e in p.evidence { #expect(DecodedText(later.text).text(e.span.range) == e.text) } }
+    }
+
+    @Test func targets2018_metAndMissed() throws {
+        let d = try Self.diff("2017.txt", "2018.html")
+        let byIndicator = Dictionary(uniqueKeysWithValues: d.targets.map { ($0.indicator, $0) })
+        #expect(byIndicator["全年主动公开政府信息"]?.verdict == .met)
+        #expect(byIndicator["全年主动公开政府信息"]?.actual?.value == 1356)
+        #expect(byIndicator["发布政策解读材料"]?.verdict == .missed)
+    }
+
+    @Test func promises2018_allFulfilledIn2019() throws {
+        let d = try Self.diff("2018.html", "2019.docx")
+        #expect(d.promises.count == 3)
+        #expect(d.promises.allSatisfy { $0.status == .fulfilled })
+        #expect(d.targets.first?.verdict == .met)
+    }
+
+    @Test func improvementMeasures2019_judgedAgainst2020() throws {
+        let d = try Self.diff("2019.docx", "2020.txt")
+        #expect(status(d, "不少于3期")?.status == .fulfilled)
+        #expect(status(d, "答复文书范本")?.status == .fulfilled)
+        #expect(status(d, "全部12个乡镇")?.status == .partial)
+        // Carry-over holds, and the repeated figure (47 applications) is flagged.
+        #expect(d.checks.filter { $0.name.hasPrefix("carry-over.table3") }.allSatisfy { $0.status == .pass })
+        #expect(d.checks.contains { $0.name == "copied-figure.table3.new.总计" })
+    }
+
+    @Test func recurringProblem_andReuse() throws {
+        let d = try Self.diff("2017.txt", "2018.html")
+        #expect(d.recurringProblems.contains { $0.from.text.contains("人员队伍不稳定") && $0.to.text.contains("人员队伍不稳定") })
+        let reuse = try #require(d.reuse)
+        #expect(reuse.share > 0.05)
+        #expect(reuse.pairs.contains { $0.to.contains("以公开为常态、不公开为例外") })
+    }
+
+    @Test func missingLaterReport_leavesPromisesPending() throws {
+        let d = try Self.diff("2020.txt", nil)
+        #expect(!d.promises.isEmpty)
+        #expect(d.promises.allSatisfy { $0.status == .pending })
+        #expect(d.summary.fulfilmentRate == nil)
+    }
+
+    @Test func seed_hasThreePromisesForItsPlanYear() throws {
+        let seed = try ReportExtractor(lexicon: Self.lexicon).extract(path: Paths.seed.path)
+        let d = try Differ(lexicon: Self.lexicon, idf: IDF(reports: [seed])).diff(seed, nil)
+        #expect(d.promises.count == 3)
+        #expect(d.fromYear == 2018)
+    }
+}
+
+@Suite struct NationalTargetTests {
+    static let lexicon = try! Lexicon.builtIn()
+
+    func targets(_ from: Int, _ to: Int) throws -> [TargetJudgement]? {
+        let a = Paths.nationalReports.appendingPathComponent("\(from).txt"), b = Paths.nationalReports.appendingPathComponent("\(to).txt")
+        guard Paths.exists(a), Paths.exists(b) else { return nil }
+        let ex = try ReportExtractor(lexicon: Self.lexicon)
+        let ra = try ex.extract(path: a.path), rb = try ex.extract(path: b.path)
+        return try Differ(lexicon: Self.lexicon, idf: IDF(reports: [ra, rb])).diff(ra, rb).targets
+    }
+
+    @Test func targets2018_judgedBy2019() throws {
+        guard let t = try targets(2018, 2019) else { return }
+        let v = Dictionary(uniqueKeysWithValues: t.map { ($0.indicator, $0) })
+        #expect(v["国内生产总值增长"]?.verdict == .met)
+        #expect(v["国内生产总值增长"]?.actual?.value == 6.6)
+        #expect(v["城镇新增就业"]?.verdict == .met)
+        #expect(v["居民消费价格涨幅"]?.verdict == .met)
+    }
+
+    @Test func targets2021_judgedBy2022() throws {
+        guard let t = try targets(2021, 2022) else { return }
+        let v = Dictionary(uniqueKeysWithValues: t.map { ($0.indicator, $0) })
+        #expect(v["国内生产总值增长"]?.verdict == .met)
+        #expect(v["国内生产总值增长"]?.actual?.value == 8.1)
+        #expect(v["城镇新增就业"]?.verdict == .met)
+    }
+}
