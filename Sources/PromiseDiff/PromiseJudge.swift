@@ -62,15 +62,14 @@ public struct PromiseJudge: Sendable {
         return out
     }
 
-    /// A sentence that commits: enough content, an action in its first clause, and neither a
+    /// A sentence that commits: enough content, an action, and neither a
     /// lead-in, a claim of past credit nor rhetoric.
     static func isCommitment(_ p: Passage, _ cues: DiffCues) -> Bool {
         let t = p.normalized
         guard p.words.count >= 2, !t.hasSuffix(":"), !DiffCues.any(cues.pastCredit, t), !DiffCues.any(cues.rhetoric, t) else {
             return false
         }
-        let first = t.split(whereSeparator: { ",，:：;；".contains($0) }).first.map(String.init) ?? t
-        return cues.actionVerbs.firstMatch(in: first, range: NSRange(location: 0, length: (first as NSString).length)) != nil
+        return cues.actionVerbs.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
     }
 
     static func futureYear(_ s: String, after plan: Int?) -> Bool {

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
 import ReportText
+import ReportStructure
+import TrendReport
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score Nianbao against gold annotations (what `make eval` runs).",
-        subcommands: [EvalSegmentation.self])
+        subcommands: [EvalSegmentation.self, EvalExtraction.self, EvalPromises.self, EvalTargets.self])
 }
 
 struct EvalSegmentation: ParsableCommand {
@@ -39,5 +41,68 @@ struct EvalSegmentation: ParsableCommand {
         print("segmentation on \(gold) (\(ours.gold) gold words)")
         print(row("nianbao", ours))
         print(row("raw ICU", icu))
+    }
+}
+
+/// Options shared by the scorers: where relative paths in the gold start from.
+struct EvalOptions: ParsableArguments {
+    @Option(help: "Folder that relative paths in the gold are resolved against.") var root: String = "."
+    @Flag(help: "List every mistake.") var verbose = false
+}
+
+struct EvalExtraction: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "extraction",
+        abstract: "Item precision/recall per role and metadata accuracy against eval/gold/extraction.")
+    @Argument var gold: String
+    @OptionGroup var options: EvalOptions
+    @OptionGroup var text: TextOptions
+
+    func run() throws {
+        let s = try Evaluation.extraction(goldFolder: gold, root: options.root, lexicon: try text.lexicon())
+        print("extraction on \(s.documents) documents (\(gold))\(s.skipped.isEmpty ? "" : "; skipped (absent): " + s.skipped.joined(separator: ", "))")
+        for role in ItemRole.allCases {
+            let p = s.byRole[role] ?? .init()
+            print(String(format: "  %-11@ P %.3f  R %.3f  F1 %.3f  (gold %d)", role.rawValue as NSString, p.precision, p.recall, p.f1, p.gold))
+        }
+        let fields = s.metadata.keys.sorted()
+        let correct = s.metadata.values.reduce(0) { $0 + $1.correct }, total = s.metadata.values.reduce(0) { $0 + $1.total }
+        print(String(format: "  metadata accuracy %.3f (%d/%d): ", Double(correct) / Double(max(total, 1)), correct, total)
+              + fields.map { "\($0) \(s.metadata[$0]!.correct)/\(s.metadata[$0]!.total)" }.joined(separator: ", "))
+        if options.verbose { s.mistakes.forEach { print("    " + $0) } }
+    }
+}
+
+struct EvalPromises: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "promises",
+        abstract: "Promise status accuracy and per-status precision/recall against a folder of gold TSV files.")
+    @Argument var gold: String
+    @OptionGroup var options: EvalOptions
+    @OptionGroup var text: TextOptions
+
+    func run() throws {
+        let s = try Evaluation.promises(goldFolder: gold, root: options.root, lexicon: try text.lexicon())
+        print("promises in \(gold): \(s.total) gold promises in \(s.pairs) pairs\(s.skipped.isEmpty ? "" : "; skipped (absent): " + s.skipped.joined(separator: ", "))")
+        print(String(format: "  status accuracy %.3f (%d/%d)", s.accuracy, s.correct, s.total))
+        for status in ["fulfilled", "partial", "not_reported"] {
+            let p = s.pr(status)
+            print(String(format: "  %-13@ P %.3f  R %.3f  F1 %.3f  (gold %d)", status as NSString, p.precision, p.recall, p.f1, p.gold))
+        }
+        if s.flagsTotal > 0 { print(String(format: "  flags accuracy %.3f (%d/%d)", Double(s.flagsCorrect) / Double(s.flagsTotal), s.flagsCorrect, s.flagsTotal)) }
+        if options.verbose { s.mistakes.forEach { print("    " + $0) } }
+    }
+}
+
+struct EvalTargets: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "targets",
+        abstract: "Target verdict accuracy against a gold TSV (from, to, indicator, verdict).")
+    @Argument var gold: String
+    @OptionGroup var options: EvalOptions
+    @OptionGroup var text: TextOptions
+
+    func run() throws {
+        let s = try Evaluation.targets(goldFile: gold, root: options.root, lexicon: try text.lexicon())
+        print(String(format: "targets: verdict accuracy %.3f (%d/%d)%@", s.accuracy, s.correct, s.total,
+                     (s.skipped > 0 ? "; \(s.skipped) skipped (absent)" : "") as NSString))
+        if options.verbose { s.mistakes.forEach { print("    " + $0) } }
     }
 }

@@ -1,0 +1,214 @@
+import Foundation
+import PromiseDiff
+import ReportStructure
+import ReportText
+
+/// Scorers behind `make eval`: extraction (items per role, metadata), promise statuses and
+/// target verdicts against the gold annotations in `eval/gold/`.
+public enum Evaluation {
+    /// Precision and recall counts.
+    public struct PR: Sendable {
+        public var truePositives = 0, predicted = 0, gold = 0
+        public init() {}
+        public var precision: Double { predicted == 0 ? 0 : Double(truePositives) / Double(predicted) }
+        public var recall: Double { gold == 0 ? 0 : Double(truePositives) / Double(gold) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    }
+
+    /// The scalar offset of `quote` in `text` (first occurrence), or nil.
+    static func locate(_ quote: String, in text: String) -> Range<Int>? {
+        guard let r = text.range(of: quote) else { return nil }
+        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+        return start..<start + quote.unicodeScalars.count
+    }
+
+    // MARK: extraction
+
+    struct ExtractionGold: Decodable {
+        var path: String
+        var metadata: [String: AnyValue]
+        var items: [GoldItem]
+        struct GoldItem: Decodable { var role: ItemRole; var quote: String }
+    }
+
+    enum AnyValue: Decodable, CustomStringConvertible {
+        case string(String), int(Int)
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let i = try? c.decode(Int.self) { self = .int(i) } else { self = .string(try c.decode(String.self)) }
+        }
+        var description: String {
+            switch self { case .string(let s): s; case .int(let i): String(i) }
+        }
+    }
+
+    public struct ExtractionScore: Sendable {
+        public var byRole: [ItemRole: PR] = [:]
+        public var metadata: [String: (correct: Int, total: Int)] = [:]
+        public var documents = 0
+        public var skipped: [String] = []
+        public var mistakes: [String] = []
+    }
+
+    public static func extraction(goldFolder: String, root: String, lexicon: Lexicon) throws -> ExtractionScore {
+        var score = ExtractionScore()
+        let extractor = try ReportExtractor(lexicon: lexicon)
+        let files = try FileManager.default.contentsOfDirectory(atPath: goldFolder).filter { $0.hasSuffix(".json") }.sorted()
+        for f in files {
+            let gold = try JSONDecoder().decode(ExtractionGold.self, from: Data(contentsOf: URL(fileURLWithPath: goldFolder + "/" + f)))
+            let path = gold.path.hasPrefix("/") ? gold.path : root + "/" + gold.path
+            guard FileManager.default.fileExists(atPath: path) else { score.skipped.append(gold.path); continue }
+            let r = try extractor.extract(path: path)
+            score.documents += 1
+            let m = r.metadata
+            let predicted: [String: String?] = [
+                "unit": m.unit.value, "region": m.region.value, "genre": m.genre.value?.rawValue,
+                "template": m.template.value?.rawValue, "reviewYear": m.reviewYear.value.map(String.init),
+                "planYear": m.planYear.value.map(String.init),
+            ]
+            for (field, value) in gold.metadata {
+                var s = score.metadata[field] ?? (0, 0)
+                s.total += 1
+                if (predicted[field] ?? nil) == value.description { s.correct += 1 } else {
+                    score.mistakes.append("\(f): \(field) \((predicted[field] ?? nil) ?? "nil") ≠ \(value)")
+                }
+                score.metadata[field] = s
+            }
+            for role in ItemRole.allCases {
+                let goldRanges = gold.items.filter { $0.role == role }.compactMap { locate($0.quote, in: r.text) }
+                let items = r.items.filter { $0.role == role }
+                var pr = score.byRole[role] ?? PR()
+                pr.gold += gold.items.filter { $0.role == role }.count
+                pr.predicted += items.count
+                let matchedGold = goldRanges.filter { g in items.contains { $0.span.range.contains(g.lowerBound) } }.count
+                let matchedPredicted = items.filter { i in goldRanges.contains { i.span.range.contains($0.lowerBound) } }.count
+                pr.truePositives += matchedGold
+                // Precision counts predicted items that hold a gold item; several gold items in one
+                // predicted item count once on that side.
+                pr.predicted += matchedGold - matchedPredicted
+                score.byRole[role] = pr
+                for q in gold.items.filter({ $0.role == role }) where locate(q.quote, in: r.text).map({ g in !items.contains { $0.span.range.contains(g.lowerBound) } }) ?? true {
+                    score.mistakes.append("\(f): missed \(role.rawValue) “\(q.quote)”")
+                }
+            }
+        }
+        return score
+    }
+
+    // MARK: promises
+
+    public struct PromiseScore: Sendable {
+        public var total = 0, correct = 0
+        public var confusion: [String: [String: Int]] = [:]
+        public var flagsTotal = 0, flagsCorrect = 0
+        public var pairs = 0
+        public var skipped: [String] = []
+        public var mistakes: [String] = []
+        public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+
+        public func pr(_ status: String) -> PR {
+            var p = PR()
+            p.truePositives = confusion[status]?[status] ?? 0
+            p.gold = confusion[status]?.values.reduce(0, +) ?? 0
+            p.predicted = confusion.values.reduce(0) { $0 + ($1[status] ?? 0) }
+            return p
+        }
+    }
+
+    struct Pair {
+        var from: String, to: String
+        var rows: [[String]]
+    }
+
+    static func readTSV(_ path: String) throws -> Pair {
+        var from = "", to = ""
+        var rows: [[String]] = []
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+            if line.hasPrefix("# from:") { from = line.dropFirst(7).trimmingCharacters(in: .whitespaces) }
+            else if line.hasPrefix("# to:") { to = line.dropFirst(5).trimmingCharacters(in: .whitespaces) }
+            else if !line.hasPrefix("#") { rows.append(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)) }
+        }
+        return Pair(from: from, to: to, rows: rows)
+    }
+
+    /// Diffs of the pairs, computed once per pair.
+    final class DiffCache {
+        let lexicon: Lexicon
+        let extractor: ReportExtractor
+        var cache: [String: (ExtractedReport, DiffReport)] = [:]
+        init(lexicon: Lexicon) throws {
+            self.lexicon = lexicon
+            extractor = try ReportExtractor(lexicon: lexicon)
+        }
+        func diff(_ from: String, _ to: String) throws -> (ExtractedReport, DiffReport) {
+            if let d = cache[from + "|" + to] { return d }
+            let a = try extractor.extract(path: from), b = try extractor.extract(path: to)
+            let d = try Differ(lexicon: lexicon, idf: IDF(reports: [a, b])).diff(a, b)
+            cache[from + "|" + to] = (a, d)
+            return (a, d)
+        }
+    }
+
+    public static func promises(goldFolder: String, root: String, lexicon: Lexicon) throws -> PromiseScore {
+        var score = PromiseScore()
+        let diffs = try DiffCache(lexicon: lexicon)
+        for f in try FileManager.default.contentsOfDirectory(atPath: goldFolder).filter({ $0.hasSuffix(".tsv") }).sorted() {
+            let pair = try readTSV(goldFolder + "/" + f)
+            let from = root + "/" + pair.from, to = root + "/" + pair.to
+            guard FileManager.default.fileExists(atPath: from), FileManager.default.fileExists(atPath: to) else {
+                score.skipped.append(f); continue
+            }
+            score.pairs += 1
+            let (a, d) = try diffs.diff(from, to)
+            for row in pair.rows where row.count >= 2 {
+                let (quote, gold) = (row[0], row[1])
+                var predicted = "missing"
+                var judgement: PromiseJudgement?
+                if let g = locate(quote, in: a.text) {
+                    judgement = d.promises.filter { $0.span.range.overlaps(g) }
+                        .max { $0.span.range.clamped(to: g).count < $1.span.range.clamped(to: g).count }
+                    predicted = judgement?.status.rawValue ?? "missing"
+                }
+                score.total += 1
+                if predicted == gold { score.correct += 1 } else { score.mistakes.append("\(f): “\(quote)” gold \(gold), got \(predicted)") }
+                score.confusion[gold, default: [:]][predicted, default: 0] += 1
+                if row.count >= 3, !row[2].isEmpty, !row[2].contains(" ") || row[2].contains(",") {
+                    let flags = Set(row[2].split(separator: ",").map(String.init))
+                    guard flags.isSubset(of: ["repromised", "still_a_problem"]) else { continue }
+                    score.flagsTotal += 2
+                    if let j = judgement {
+                        if j.repromised == flags.contains("repromised") { score.flagsCorrect += 1 }
+                        if j.stillAProblem == flags.contains("still_a_problem") { score.flagsCorrect += 1 }
+                    }
+                }
+            }
+        }
+        return score
+    }
+
+    // MARK: targets
+
+    public struct TargetScore: Sendable {
+        public var total = 0, correct = 0
+        public var skipped = 0
+        public var mistakes: [String] = []
+        public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
+    }
+
+    public static func targets(goldFile: String, root: String, lexicon: Lexicon) throws -> TargetScore {
+        var score = TargetScore()
+        let diffs = try DiffCache(lexicon: lexicon)
+        for line in try String(contentsOfFile: goldFile, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+            let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard c.count >= 4 else { continue }
+            let from = root + "/" + c[0], to = root + "/" + c[1]
+            guard FileManager.default.fileExists(atPath: from), FileManager.default.fileExists(atPath: to) else { score.skipped += 1; continue }
+            let (_, d) = try diffs.diff(from, to)
+            let t = d.targets.first { $0.indicator == c[2] } ?? d.targets.first { $0.indicator.contains(c[2]) || c[2].contains($0.indicator) }
+            let got = t?.verdict.rawValue ?? "missing"
+            score.total += 1
+            if got == c[3] { score.correct += 1 } else { score.mistakes.append("\(c[0]) → \(c[1]) \(c[2]): gold \(c[3]), got \(got)") }
+        }
+        return score
+    }
+}
