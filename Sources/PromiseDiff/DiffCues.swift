@@ -18,6 +18,7 @@ final class DiffCues: @unchecked Sendable {
     let stopwords: Set<String>
     let actionVerbs: NSRegularExpression
     let rhetoric: [NSRegularExpression]
+    let synonyms: [String: String]
 
     init() throws {
         func lines(_ f: String) throws -> [String] { try ResourceFiles.lines(file: f, bundle: .module) }
@@ -38,6 +39,10 @@ final class DiffCues: @unchecked Sendable {
         }
         actionVerbs = try NSRegularExpression(pattern: try lines("action-verbs.txt").joined(separator: "|"))
         rhetoric = try regexes("rhetoric.txt")
+        synonyms = Dictionary(try lines("synonyms.txt").compactMap { l -> (String, String)? in
+            let p = l.split(separator: " ")
+            return p.count == 2 ? (String(p[0]), String(p[1])) : nil
+        }, uniquingKeysWith: { a, _ in a })
         stopwords = Cues.shared.stopwords.union(try lines("matching-stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })
     }
 

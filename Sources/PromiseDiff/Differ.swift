@@ -16,12 +16,30 @@ public final class Differ {
     public var recurring: RecurringProblems
     public var reuse = ReuseFinder()
     public let targetJudge = TargetJudge()
+    /// Longest item (in characters) offered whole as evidence.
+    public static let wholeItemLimit = 400
 
     public init(lexicon: Lexicon, idf: IDF) throws {
         reader = try PassageReader(lexicon: lexicon)
         let similarity = Similarity(idf: idf)
         promiseJudge = PromiseJudge(similarity: similarity)
         recurring = RecurringProblems(similarity: similarity)
+    }
+
+    /// The promises of `a` with what matching found in `b`, for calibrating thresholds.
+    public func features(_ a: ExtractedReport, _ b: ExtractedReport) -> [(PromiseJudge.Promise, PromiseJudge.Features)] {
+        let (results, problems, plans) = candidates(b)
+        return PromiseJudge.promises(of: a, reader: reader).map { ($0, promiseJudge.features($0, results: results, problems: problems, plans: plans)) }
+    }
+
+    func candidates(_ b: ExtractedReport) -> (results: [Passage], problems: [Passage], plans: [Passage]) {
+        let all = reader.passages(b)
+        // Sentences, and short items too: a promise may be covered by an item as a whole. Long
+        // items would cover every promise a little (a five-year recap mentions everything).
+        let candidates = all + b.items.filter { $0.text.count <= Self.wholeItemLimit && reader.sentences(of: $0).count > 1 }
+            .map(reader.passage)
+        return (candidates.filter { $0.role == .result }, candidates.filter { $0.role == .problem },
+                candidates.filter { $0.role == .commitment })
     }
 
     /// `b` nil: no report reviews year N yet, so every promise is pending.
@@ -33,12 +51,8 @@ public final class Differ {
         var reused: Reuse?
         var checks: [CrossYearCheck] = []
         if let b {
+            let (results, problems, plans) = candidates(b)
             let all = reader.passages(b)
-            // Sentences, and whole items too: a promise may be covered by an item as a whole.
-            let candidates = all + b.items.filter { reader.sentences(of: $0).count > 1 }.map(reader.passage)
-            let results = candidates.filter { $0.role == .result }
-            let problems = candidates.filter { $0.role == .problem }
-            let plans = candidates.filter { $0.role == .commitment }
             judgements = promises.map { promiseJudge.judge($0, results: results, problems: problems, plans: plans) }
             targets = a.targets.map { targetJudge.judge($0, review: results) }
             pairs = recurring.pairs(a.items.filter { $0.role == .problem }.map(reader.passage),

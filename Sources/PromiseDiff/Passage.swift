@@ -21,10 +21,15 @@ public final class PassageReader {
     let segmenter: WordSegmenter
     let normalizer = Normalizer()
     let stopwords: Set<String>
+    let synonyms: [String: String]
 
     public init(lexicon: Lexicon) throws {
+        var lexicon = lexicon
+        // Variants must come out of the segmenter whole to be mapped.
+        for (variant, canonical) in DiffCues.shared.synonyms { lexicon.insert(variant); lexicon.insert(canonical) }
         segmenter = try WordSegmenter(lexicon: lexicon)
         stopwords = DiffCues.shared.stopwords
+        synonyms = DiffCues.shared.synonyms
     }
 
     /// One passage per sentence of each item (a short item is one passage).
@@ -89,7 +94,8 @@ public final class PassageReader {
         var seen = Set<String>()
         var out: [String] = []
         for t in tokens where t.kind == .han && t.length >= 2 {
-            let w = String(decoding: units[Int(t.start)..<Int(t.end)], as: UTF16.self)
+            let raw = String(decoding: units[Int(t.start)..<Int(t.end)], as: UTF16.self)
+            let w = synonyms[raw] ?? raw
             if stopwords.contains(w) || !seen.insert(w).inserted { continue }
             out.append(w)
         }

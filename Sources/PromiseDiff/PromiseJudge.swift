@@ -15,8 +15,10 @@ public struct PromiseJudge: Sendable {
     public var similarity: Similarity
     /// Thresholds, calibrated on the dev gold in `eval/gold/dev` (see `make eval`).
     public var fulfilledScore = 0.45
-    public var partialScore = 0.33
+    public var partialScore = 0.40
     public var flagScore = 0.5
+    /// A result passage this close to the promise reports it whatever its verb.
+    public var strongScore = 0.45
 
     public init(similarity: Similarity) { self.similarity = similarity }
 
@@ -77,47 +79,71 @@ public struct PromiseJudge: Sendable {
         return (plan + 2...plan + 15).contains { s.contains("到\($0)年") || s.contains("\($0)年前") }
     }
 
-    public func judge(_ p: Promise, results: [Passage], problems: [Passage], plans: [Passage]) -> PromiseJudgement {
+    /// What matching found for one promise, before thresholds turn it into a status: kept apart so
+    /// that calibration can try thresholds without matching again.
+    public struct Features: Sendable {
+        var results: [(Passage, Double)]
+        var problem: (Passage, Double)?
+        var plan: (Passage, Double)?
+        /// (IDF mass, best result score) of each clause.
+        var clauses: [(mass: Double, score: Double)]
+        var done: Bool
+        var progress: Bool
+        var numbers: NumberAgreement
+        var keyTermInEvidence: Bool
+    }
+
+    public func features(_ p: Promise, results: [Passage], problems: [Passage], plans: [Passage]) -> Features {
         let cues = DiffCues.shared
         let r = similarity.best(p.passage, among: results)
-        let wholeProblem = similarity.best(p.passage, among: problems, limit: 1).first
-        let wholePlan = similarity.best(p.passage, among: plans, limit: 1).first
-        let rScore = r.first?.1 ?? 0
-        // Clause by clause: the share of the promise (by IDF mass) that some result covers, and
-        // the best clause matches among problems and plans.
-        var covered = 0.0, mass = 0.0
-        var clauseProblem: (Passage, Double)? = nil, clausePlan: (Passage, Double)? = nil
+        var problem = similarity.best(p.passage, among: problems, limit: 1).first
+        var plan = similarity.best(p.passage, among: plans, limit: 1).first
+        var clauses: [(Double, Double)] = []
         for clause in p.clauses {
-            let m = clause.words.reduce(0.0) { $0 + similarity.idf.weight($1) }
-            mass += m
-            if let best = similarity.best(clause, among: results, limit: 1).first, best.1 >= fulfilledScore { covered += m }
-            if let b = similarity.best(clause, among: problems, limit: 1).first, b.1 > (clauseProblem?.1 ?? 0) { clauseProblem = b }
-            if let b = similarity.best(clause, among: plans, limit: 1).first, b.1 > (clausePlan?.1 ?? 0) { clausePlan = b }
+            let mass = clause.words.reduce(0.0) { $0 + similarity.idf.weight($1) }
+            clauses.append((mass, similarity.best(clause, among: results, limit: 1).first?.1 ?? 0))
+            if let b = similarity.best(clause, among: problems, limit: 1).first, b.1 > (problem?.1 ?? 0) { problem = b }
+            if let b = similarity.best(clause, among: plans, limit: 1).first, b.1 > (plan?.1 ?? 0) { plan = b }
         }
-        let coverage = mass > 0 ? covered / mass : 0
-        let q = [wholeProblem, clauseProblem].compactMap { $0 }.max { $0.1 < $1.1 }
-        let c = [wholePlan, clausePlan].compactMap { $0 }.max { $0.1 < $1.1 }
-        let qScore = q?.1 ?? 0
         let evidenceText = r.first?.0.normalized ?? ""
-        let done = DiffCues.any(cues.done, evidenceText)
-        let progress = DiffCues.any(cues.progress, evidenceText)
-        let numbers = r.first.map { compare(p.passage, $0.0) } ?? .none
+        // The evidence must name what the promise is most specifically about: one of its two
+        // rarest words. Sharing only common words (新兴产业 without 统计) is topic, not completion.
+        let keyTerms = p.passage.words.sorted { (similarity.idf.weight($0), $1) > (similarity.idf.weight($1), $0) }.prefix(2)
+        let evidenceWords = Set(r.first?.0.words ?? [])
+        return Features(results: r, problem: problem, plan: plan, clauses: clauses,
+                        done: DiffCues.any(cues.done, evidenceText), progress: DiffCues.any(cues.progress, evidenceText),
+                        numbers: r.first.map { compare(p.passage, $0.0) } ?? .none,
+                        keyTermInEvidence: keyTerms.isEmpty || keyTerms.contains { evidenceWords.contains($0) })
+    }
 
+    public func judge(_ p: Promise, results: [Passage], problems: [Passage], plans: [Passage]) -> PromiseJudgement {
+        decide(p, features(p, results: results, problems: problems, plans: plans))
+    }
+
+    /// Thresholds applied to features (see the type's summary for the rules).
+    public func decide(_ p: Promise, _ f: Features) -> PromiseJudgement {
+        let rScore = f.results.first?.1 ?? 0
+        let mass = f.clauses.reduce(0.0) { $0 + $1.mass }
+        let coverage = mass > 0 ? f.clauses.filter { $0.score >= fulfilledScore }.reduce(0.0) { $0 + $1.mass } / mass : 0
+        let qScore = f.problem?.1 ?? 0
+        let keyCovered = f.keyTermInEvidence || coverage >= 0.6 || f.numbers != .none
+        let matched = (rScore >= fulfilledScore || coverage >= 0.6) && keyCovered
+        // A near-verbatim account in the review is itself the report that it was done.
+        let strong = rScore >= strongScore && keyCovered
         var status: PromiseStatus
         var reason: String
-        let matched = rScore >= fulfilledScore || coverage >= 0.6
-        if matched && (numbers == .meets || (done && numbers != .short)) {
+        if matched && (f.numbers == .meets || ((f.done || strong) && f.numbers != .short && !(f.progress && !f.done))) {
             status = .fulfilled
-            reason = numbers == .meets ? "the result reports a quantity that meets the promise" : "a result reports it done"
-        } else if matched && numbers == .short {
+            reason = f.numbers == .meets ? "the result reports a quantity that meets the promise" : "a result reports it done"
+        } else if matched && f.numbers == .short {
             status = .partial
             reason = "a result reports less than the promised quantity"
-        } else if (rScore >= partialScore || coverage > 0) && (done || progress) {
+        } else if coverage >= 0.3 || ((rScore >= partialScore || coverage > 0) && keyCovered && (f.done || f.progress || strong)) {
             status = .partial
-            reason = progress ? "a result reports work under way" : "a result reports related work done, matching only in part"
+            reason = f.progress ? "a result reports work under way" : "a result reports related work, matching only in part"
         } else {
             status = .notReported
-            reason = r.isEmpty ? "nothing in the later report shares its words"
+            reason = f.results.isEmpty ? "nothing in the later report shares its words"
                 : String(format: "no result says it was done (best match %.2f)", rScore)
         }
         let stillAProblem = qScore >= flagScore
@@ -129,12 +155,12 @@ public struct PromiseJudge: Sendable {
             status = .pending
             reason = "a multi-year goal: no annual figure to judge it by"
         }
-        var evidence = r.filter { $0.1 >= partialScore }.map(Self.evidence)
-        if let q, qScore >= flagScore { evidence.append(Self.evidence(q)) }
-        if let c, c.1 >= flagScore { evidence.append(Self.evidence(c)) }
+        var evidence = f.results.filter { $0.1 >= partialScore }.map(Self.evidence)
+        if let q = f.problem, qScore >= flagScore { evidence.append(Self.evidence(q)) }
+        if let c = f.plan, c.1 >= flagScore { evidence.append(Self.evidence(c)) }
         return PromiseJudgement(id: p.id, itemId: p.item.id, text: p.passage.text, span: p.passage.span,
                                 testable: p.testable, horizon: p.multiYear ? "multi-year" : "annual", status: status,
-                                score: (rScore * 1000).rounded() / 1000, repromised: (c?.1 ?? 0) >= flagScore,
+                                score: (rScore * 1000).rounded() / 1000, repromised: (f.plan?.1 ?? 0) >= flagScore,
                                 stillAProblem: stillAProblem, evidence: evidence, reason: reason)
     }
 
@@ -142,7 +168,7 @@ public struct PromiseJudge: Sendable {
         Evidence(text: m.0.text, span: m.0.span, role: m.0.role, itemId: m.0.itemId, score: (m.1 * 1000).rounded() / 1000)
     }
 
-    enum NumberAgreement { case none, meets, short }
+    public enum NumberAgreement: Sendable { case none, meets, short }
 
     /// Compares the promise's quantities with the evidence's of the same base unit.
     func compare(_ promise: Passage, _ evidence: Passage) -> NumberAgreement {

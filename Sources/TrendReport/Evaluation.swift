@@ -186,6 +186,54 @@ public enum Evaluation {
         return score
     }
 
+    /// Grid search of the judge's thresholds on a gold folder: matching runs once per pair, then
+    /// every combination of thresholds decides every gold promise. Returns the best combinations.
+    public static func calibrate(goldFolder: String, root: String, lexicon: Lexicon) throws -> [(PromiseJudge, Double)] {
+        let extractor = try ReportExtractor(lexicon: lexicon)
+        var cases: [(gold: String, promise: PromiseJudge.Promise, features: PromiseJudge.Features)?] = []
+        var differs: [Differ] = []
+        for f in try FileManager.default.contentsOfDirectory(atPath: goldFolder).filter({ $0.hasSuffix(".tsv") }).sorted() {
+            let pair = try readTSV(goldFolder + "/" + f)
+            let from = root + "/" + pair.from, to = root + "/" + pair.to
+            guard FileManager.default.fileExists(atPath: from), FileManager.default.fileExists(atPath: to) else { continue }
+            let a = try extractor.extract(path: from), b = try extractor.extract(path: to)
+            let differ = try Differ(lexicon: lexicon, idf: IDF(reports: [a, b]))
+            differs.append(differ)
+            let features = differ.features(a, b)
+            for row in pair.rows where row.count >= 2 {
+                guard let g = locate(row[0], in: a.text),
+                      let best = features.filter({ $0.0.passage.span.range.overlaps(g) })
+                        .max(by: { $0.0.passage.span.range.clamped(to: g).count < $1.0.passage.span.range.clamped(to: g).count }) else {
+                    cases.append(nil)  // not extracted: wrong whatever the thresholds
+                    continue
+                }
+                cases.append((row[1], best.0, best.1))
+            }
+        }
+        guard let base = differs.first?.promiseJudge else { return [] }
+        var results: [(PromiseJudge, Double)] = []
+        for fulfilled in stride(from: 0.30, through: 0.601, by: 0.05) {
+            for partial in stride(from: 0.20, through: fulfilled + 0.001, by: 0.05) {
+                for strong in stride(from: fulfilled, through: 0.801, by: 0.05) {
+                    var judge = base
+                    judge.fulfilledScore = fulfilled
+                    judge.partialScore = partial
+                    judge.strongScore = strong
+                    let correct = cases.filter { c in
+                        guard let c else { return false }
+                        return judge.decide(c.promise, c.features).status.rawValue == c.gold
+                    }.count
+                    results.append((judge, Double(correct) / Double(max(cases.count, 1))))
+                }
+            }
+        }
+        // Best first; among equals, the thresholds closest to the middle of the grid.
+        return results.sorted { a, b in
+            if a.1 != b.1 { return a.1 > b.1 }
+            return (a.0.fulfilledScore, a.0.partialScore, a.0.strongScore) < (b.0.fulfilledScore, b.0.partialScore, b.0.strongScore)
+        }
+    }
+
     // MARK: targets
 
     public struct TargetScore: Sendable {

@@ -76,10 +76,18 @@ struct EvalPromises: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "promises",
         abstract: "Promise status accuracy and per-status precision/recall against a folder of gold TSV files.")
     @Argument var gold: String
+    @Flag(help: "Search the judge's thresholds on this gold (use the dev set) and print the best.") var calibrate = false
     @OptionGroup var options: EvalOptions
     @OptionGroup var text: TextOptions
 
     func run() throws {
+        if calibrate {
+            let best = try Evaluation.calibrate(goldFolder: gold, root: options.root, lexicon: try text.lexicon())
+            for (j, acc) in best.prefix(5) {
+                print(String(format: "accuracy %.3f  fulfilledScore %.2f  partialScore %.2f  strongScore %.2f", acc, j.fulfilledScore, j.partialScore, j.strongScore))
+            }
+            return
+        }
         let s = try Evaluation.promises(goldFolder: gold, root: options.root, lexicon: try text.lexicon())
         print("promises in \(gold): \(s.total) gold promises in \(s.pairs) pairs\(s.skipped.isEmpty ? "" : "; skipped (absent): " + s.skipped.joined(separator: ", "))")
         print(String(format: "  status accuracy %.3f (%d/%d)", s.accuracy, s.correct, s.total))
