@@ -32,14 +32,14 @@ public final class Differ {
         return PromiseJudge.promises(of: a, reader: reader).map { ($0, promiseJudge.features($0, results: results, problems: problems, plans: plans)) }
     }
 
-    func candidates(_ b: ExtractedReport) -> (results: [Passage], problems: [Passage], plans: [Passage]) {
+    func candidates(_ b: ExtractedReport) -> (results: CandidateIndex, problems: CandidateIndex, plans: CandidateIndex) {
         let all = reader.passages(b)
         // Sentences, and short items too: a promise may be covered by an item as a whole. Long
         // items would cover every promise a little (a five-year recap mentions everything).
         let candidates = all + b.items.filter { $0.text.count <= Self.wholeItemLimit && reader.sentences(of: $0).count > 1 }
             .map(reader.passage)
-        return (candidates.filter { $0.role == .result }, candidates.filter { $0.role == .problem },
-                candidates.filter { $0.role == .commitment })
+        return (CandidateIndex(candidates.filter { $0.role == .result }), CandidateIndex(candidates.filter { $0.role == .problem }),
+                CandidateIndex(candidates.filter { $0.role == .commitment }))
     }
 
     /// `b` nil: no report reviews year N yet, so every promise is pending.
@@ -52,9 +52,8 @@ public final class Differ {
         var checks: [CrossYearCheck] = []
         if let b {
             let (results, problems, plans) = candidates(b)
-            let all = reader.passages(b)
-            judgements = promises.map { promiseJudge.judge($0, results: results, problems: problems, plans: plans) }
-            targets = a.targets.map { targetJudge.judge($0, review: results) }
+            judgements = promises.map { promiseJudge.decide($0, promiseJudge.features($0, results: results, problems: problems, plans: plans)) }
+            targets = a.targets.map { targetJudge.judge($0, review: results.passages) }
             pairs = recurring.pairs(a.items.filter { $0.role == .problem }.map(reader.passage),
                                     b.items.filter { $0.role == .problem }.map(reader.passage))
             reused = reuse.find(reader.textPassages(a), reader.textPassages(b))

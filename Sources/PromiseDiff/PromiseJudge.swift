@@ -93,7 +93,7 @@ public struct PromiseJudge: Sendable {
         var keyTermInEvidence: Bool
     }
 
-    public func features(_ p: Promise, results: [Passage], problems: [Passage], plans: [Passage]) -> Features {
+    public func features(_ p: Promise, results: CandidateIndex, problems: CandidateIndex, plans: CandidateIndex) -> Features {
         let cues = DiffCues.shared
         let r = similarity.best(p.passage, among: results)
         var problem = similarity.best(p.passage, among: problems, limit: 1).first
@@ -117,7 +117,7 @@ public struct PromiseJudge: Sendable {
     }
 
     public func judge(_ p: Promise, results: [Passage], problems: [Passage], plans: [Passage]) -> PromiseJudgement {
-        decide(p, features(p, results: results, problems: problems, plans: plans))
+        decide(p, features(p, results: CandidateIndex(results), problems: CandidateIndex(problems), plans: CandidateIndex(plans)))
     }
 
     /// Thresholds applied to features (see the type's summary for the rules).

@@ -17,21 +17,54 @@ public struct Similarity: Sendable {
         guard total > 0 || !query.bigrams.isEmpty else { return 0 }
         let candidateWords = Set(candidate.words)
         let shared = query.words.filter { candidateWords.contains($0) }.reduce(0.0) { $0 + idf.weight($1) }
+        return combine(query, candidate, shared: shared, total: total)
+    }
+
+    @inline(__always)
+    func combine(_ query: Passage, _ candidate: Passage, shared: Double, total: Double) -> Double {
         let wordCoverage = total > 0 ? shared / total : 0
-        let bigramCoverage = query.bigrams.isEmpty ? 0
-            : Double(query.bigrams.intersection(candidate.bigrams).count) / Double(query.bigrams.count)
+        var bigrams = 0
+        for b in query.bigrams where candidate.bigrams.contains(b) { bigrams += 1 }
+        let bigramCoverage = query.bigrams.isEmpty ? 0 : Double(bigrams) / Double(query.bigrams.count)
         let confidence = min(1, total / Self.minimumInformation)
         return (Self.wordWeight * wordCoverage + Self.bigramWeight * bigramCoverage) * confidence
     }
 
-    /// The best-scoring candidates, best first.
-    public func best(_ query: Passage, among candidates: [Passage], limit: Int = 3) -> [(Passage, Double)] {
-        var scored: [(Passage, Double)] = []
-        for c in candidates {
-            let s = score(query, c)
-            if s > 0 { scored.append((c, s)) }
+    /// The best-scoring candidates, best first. Only candidates that share a content word with
+    /// the query are scored (through the index); the rest cannot reach any threshold that matters.
+    public func best(_ query: Passage, among index: CandidateIndex, limit: Int = 3) -> [(Passage, Double)] {
+        let total = query.words.reduce(0.0) { $0 + idf.weight($1) }
+        guard total > 0 else { return [] }
+        var shared: [Int: Double] = [:]
+        for w in query.words {
+            guard let posting = index.postings[w] else { continue }
+            let weight = idf.weight(w)
+            for i in posting { shared[i, default: 0] += weight }
         }
-        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.span < $1.0.span }
-        return Array(scored.prefix(limit))
+        var scored: [(Int, Double)] = []
+        scored.reserveCapacity(shared.count)
+        for (i, sh) in shared {
+            let s = combine(query, index.passages[i], shared: sh, total: total)
+            if s > 0 { scored.append((i, s)) }
+        }
+        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        return scored.prefix(limit).map { (index.passages[$0.0], $0.1) }
+    }
+
+    public func best(_ query: Passage, among candidates: [Passage], limit: Int = 3) -> [(Passage, Double)] {
+        best(query, among: CandidateIndex(candidates), limit: limit)
+    }
+}
+
+/// Candidate passages with an inverted index from content word to the passages that hold it.
+public struct CandidateIndex: Sendable {
+    public let passages: [Passage]
+    let postings: [String: [Int]]
+
+    public init(_ passages: [Passage]) {
+        self.passages = passages
+        var postings: [String: [Int]] = [:]
+        for (i, p) in passages.enumerated() { for w in Set(p.words) { postings[w, default: []].append(i) } }
+        self.postings = postings
     }
 }

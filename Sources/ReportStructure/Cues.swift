@@ -10,13 +10,15 @@ public final class Cues: @unchecked Sendable {
     }()
 
     public let skipClasses: [String]
-    let boilerplate: [String]
+    let boilerplate: [BytePattern]
     let spam: [String]
+    let spamPatterns: [BytePattern]
     public let headings: [(level: Int, regex: NSRegularExpression)]
     public let enumerations: [NSRegularExpression]
     public let notHeadings: [NSRegularExpression]
     public let roleCues: [(role: SectionRole, cue: String)]
     public let problemOpeners: [String]
+    let problemOpenerPatterns: [BytePattern]
     public let itemOpeners: [NSRegularExpression]
     public let planOpeners: [String]
     public let commitmentForms: [NSRegularExpression]
@@ -34,8 +36,9 @@ public final class Cues: @unchecked Sendable {
             try lines(file).map { try NSRegularExpression(pattern: $0) }
         }
         skipClasses = try lines("html/skip-classes.txt")
-        boilerplate = try lines("html/boilerplate.txt")
-        spam = try lines("html/spam.txt").sorted { $0.count > $1.count }
+        boilerplate = try lines("html/boilerplate.txt").map(BytePattern.init)
+        spam = try lines("html/spam.txt").map { $0.lowercased() }.sorted { $0.count > $1.count }
+        spamPatterns = spam.map(BytePattern.init)
         headings = try lines("headings.txt").map { line in
             let parts = line.split(separator: " ", maxSplits: 1)
             return (Int(parts[0]) ?? 9, try NSRegularExpression(pattern: String(parts[1])))
@@ -48,6 +51,7 @@ public final class Cues: @unchecked Sendable {
             return (role, String(parts[1]))
         }
         problemOpeners = try lines("cues/problem-openers.txt")
+        problemOpenerPatterns = problemOpeners.map(BytePattern.init)
         itemOpeners = try regexes("cues/item-openers.txt")
         planOpeners = try lines("cues/plan-openers.txt")
         commitmentForms = try regexes("cues/commitment.txt")
@@ -71,14 +75,17 @@ public final class Cues: @unchecked Sendable {
     }
 
     func isBoilerplate(_ line: String) -> Bool {
-        line.count <= 60 && boilerplate.contains { line.contains($0) }
+        guard line.count <= 60 else { return false }
+        let bytes = Array(line.utf8)
+        return boilerplate.contains { $0.occurs(in: bytes) }
     }
 
     /// The line without spam phrases, and how many were cut.
     func removeSpam(_ line: String) -> (String, Int) {
+        guard isSpam(line) else { return (line, 0) }
         var out = line
         var cut = 0
-        for phrase in spam where out.localizedCaseInsensitiveContains(phrase) {
+        for phrase in spam {
             while let r = out.range(of: phrase, options: .caseInsensitive) {
                 out.removeSubrange(r)
                 cut += 1
@@ -87,8 +94,11 @@ public final class Cues: @unchecked Sendable {
         return (out, cut)
     }
 
+    /// Spam phrases are lower-cased when loaded; Han text has no case, so one lower-casing of the
+    /// line suffices.
     func isSpam(_ line: String) -> Bool {
-        spam.contains { line.localizedCaseInsensitiveContains($0) }
+        let lower = Array(line.lowercased().utf8)
+        return spamPatterns.contains { $0.occurs(in: lower) }
     }
 }
 

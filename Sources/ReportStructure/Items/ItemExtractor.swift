@@ -11,6 +11,19 @@ struct ItemExtractor {
     let extents: [String: OutlineParser.Extent]
     let cues: Cues
     let segmenter: WordSegmenter
+    /// Per line of `view`: whether it is a date, a signature, spam or site furniture (decided once).
+    let noise: [Bool]
+
+    init(view: TextView, extents: [String: OutlineParser.Extent], cues: Cues, segmenter: WordSegmenter) {
+        self.view = view
+        self.extents = extents
+        self.cues = cues
+        self.segmenter = segmenter
+        noise = view.lines.map { line in
+            let text = view.text(line)
+            return Self.isSignature(text) || cues.isSpam(text) || cues.isBoilerplate(text)
+        }
+    }
 
     /// Draft items as normalised ranges, turned into `Item`s at the end.
     struct Draft {
@@ -124,7 +137,8 @@ struct ItemExtractor {
 
     func switchedRole(_ line: Range<Int>, from role: ItemRole) -> ItemRole? {
         let head = view.text(line.lowerBound..<min(line.upperBound, line.lowerBound + 30))
-        if role != .problem && cues.problemOpeners.contains(where: { head.contains($0) }) { return .problem }
+        let headBytes = Array(head.utf8)
+        if role != .problem && cues.problemOpenerPatterns.contains(where: { $0.occurs(in: headBytes) }) { return .problem }
         if role == .problem && cues.planOpeners.contains(where: { head.hasPrefix($0) || head.dropFirst(3).hasPrefix($0) }) {
             return .commitment
         }
@@ -136,13 +150,24 @@ struct ItemExtractor {
 
     /// Lines of a range that carry report content (not dates, signatures, spam or furniture).
     func contentLines(in range: Range<Int>) -> [Range<Int>] {
-        view.lines.compactMap { line in
-            let r = line.clamped(to: range)
-            guard !r.isEmpty else { return nil }
-            let text = view.text(r)
-            if Self.isSignature(text) || cues.isSpam(text) || cues.isBoilerplate(text) { return nil }
-            return r
+        // Lines are sorted: find the first that ends after the range starts.
+        var lo = 0, hi = view.lines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if view.lines[mid].upperBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
         }
+        var out: [Range<Int>] = []
+        var i = lo
+        while i < view.lines.count && view.lines[i].lowerBound < range.upperBound {
+            let r = view.lines[i].clamped(to: range)
+            if !r.isEmpty {
+                // A line cut by the range (a run-in heading's body) is judged on its own text.
+                let isNoise = r == view.lines[i] ? noise[i] : Self.isSignature(view.text(r))
+                if !isNoise { out.append(r) }
+            }
+            i += 1
+        }
+        return out
     }
 
     static let datePattern = try! NSRegularExpression(pattern: #"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$|^[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}$"#)
