@@ -26,7 +26,9 @@ run: release
 	$(BIN_RELEASE) analyze $(CORPUS) --manifest $(CORPUS)/manifest.csv --out $(OUT)
 	@echo "Done: open $(OUT)/index.md (per-county trends in $(OUT)/<unit>/trend.md, comparison in $(OUT)/compare.csv)"
 
+# The end-to-end tests run the nianbao binary: build it first.
 test: deps
+	$(SWIFT) build
 	$(SWIFT) test
 
 bench: release

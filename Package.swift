@@ -34,7 +34,8 @@ let package = Package(
         // Paths to fixtures, corpora and ../shared, and a JSON Schema checker, shared by all tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText", "TestSupport"]),
-        .testTarget(name: "ReportStructureTests", dependencies: ["ReportStructure", "TestSupport"]),
+        .testTarget(name: "ReportStructureTests", dependencies: [
+            "ReportStructure", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "PromiseDiffTests", dependencies: ["PromiseDiff", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TrendReport", "TestSupport"]),
     ],

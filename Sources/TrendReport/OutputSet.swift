@@ -12,7 +12,17 @@ public struct OutputSet {
 
     public mutating func add(_ path: String, _ data: Data) { files.append((path, data)) }
 
+    /// Writes the set; interrupt signals are held back for the whole commit (it takes
+    /// milliseconds), so an interrupted run leaves the previous outputs and no staging files.
     public func commit(to out: URL) throws {
+        var failure: Error?
+        SignalGuard.hold {
+            do { try commitHeld(to: out) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    func commitHeld(to out: URL) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: out, withIntermediateDirectories: true)
         // Leftovers of an interrupted run are only ever staging folders: clear them.
@@ -32,7 +42,7 @@ public struct OutputSet {
         let list = current.sorted().joined(separator: "\n") + "\n"
         try Data(list.utf8).write(to: staging.appendingPathComponent("list"))
 
-        SignalGuard.hold {
+        do {
             for (i, f) in files.enumerated() {
                 let target = out.appendingPathComponent(f.path)
                 try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -46,17 +56,43 @@ public struct OutputSet {
     }
 }
 
-/// Holds SIGINT and SIGTERM back while a short critical section runs; a signal that arrives
-/// meanwhile is delivered right after.
+/// Interrupts (SIGINT, SIGTERM, SIGHUP) for a run that writes outputs: outside a critical
+/// section they end the process at once (nothing half-written exists then); inside one (a
+/// commit, milliseconds long) they are held and take effect when it ends. Signals are received
+/// through dispatch sources, so no thread of the pool can be killed mid-commit.
 public enum SignalGuard {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var depth = 0
+    nonisolated(unsafe) private static var pending: Int32? = nil
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    /// Routes the signals through this guard (call once, early).
+    public static func install() {
+        lock.lock(); defer { lock.unlock() }
+        guard sources.isEmpty else { return }
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { received(sig) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    static func received(_ sig: Int32) {
+        lock.lock()
+        if depth > 0 { pending = sig; lock.unlock(); return }
+        lock.unlock()
+        exit(128 + sig)
+    }
+
     public static func hold(_ body: () -> Void) {
-        var block = sigset_t(), old = sigset_t()
-        sigemptyset(&block)
-        sigaddset(&block, SIGINT)
-        sigaddset(&block, SIGTERM)
-        sigaddset(&block, SIGHUP)
-        pthread_sigmask(SIG_BLOCK, &block, &old)
+        lock.lock(); depth += 1; lock.unlock()
         body()
-        pthread_sigmask(SIG_SETMASK, &old, nil)
+        lock.lock()
+        depth -= 1
+        let sig = depth == 0 ? pending : nil
+        lock.unlock()
+        if let sig { exit(128 + sig) }
     }
 }

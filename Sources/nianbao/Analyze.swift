@@ -39,6 +39,7 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
+        SignalGuard.install()
         let started = Date()
         let log = Log(quiet: quiet)
         let lexicon = try text.lexicon()

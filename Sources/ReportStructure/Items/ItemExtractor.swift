@@ -174,14 +174,19 @@ struct ItemExtractor {
     static let signaturePattern = try! NSRegularExpression(pattern: #"^\S{2,20}(人民政府|办公室|委员会|局)(办公室)?$"#)
 
     static func isSignature(_ text: String) -> Bool {
-        datePattern.matches(text) || signaturePattern.matches(text) || text.unicodeScalars.allSatisfy { !($0.value >= 0x4E00 && $0.value <= 0x9FFF) }
+        if text.unicodeScalars.allSatisfy({ !($0.value >= 0x4E00 && $0.value <= 0x9FFF) }) { return true }
+        return text.utf16.count <= 40 && (datePattern.matches(text) || signaturePattern.matches(text))
     }
 
     /// A paragraph that introduces what follows rather than stating anything itself.
     func isLeadIn(_ text: String) -> Bool {
-        text.hasSuffix(":") || text.hasSuffix("：") || text.contains("报告如下") || text.contains("以下几点")
-            || text.contains("如下:") || text.count < 6
+        if text.hasSuffix(":") || text.hasSuffix("：") || text.count < 6 { return true }
+        // A lead-in is short; the phrases are looked for in a long paragraph's opening only.
+        let head = Array(text.utf8.prefix(600))
+        return Self.leadInPhrases.contains { $0.occurs(in: head) }
     }
+
+    static let leadInPhrases = ["报告如下", "以下几点", "如下:"].map(BytePattern.init)
 
     /// The parts of an inline enumeration (一是…二是…), the text before the first marker dropped.
     func enumeration(_ line: Range<Int>, _ text: String) -> [Range<Int>]? {

@@ -126,7 +126,8 @@ struct MetadataReader {
     /// Lines before the first heading (at most 20): title, metadata block, addressees.
     func topLines() -> [String] {
         let first = headings.first?.lineIndex ?? min(view.lines.count, 20)
-        return view.lines.prefix(min(first, 20)).map { view.text($0) }
+        // Title and metadata lines are short; a long first line is text, cut to what can matter.
+        return view.lines.prefix(min(first, 20)).map { view.text($0.lowerBound..<min($0.upperBound, $0.lowerBound + 300)) }
     }
 
     func titleLine(_ top: [String]) -> String? {

@@ -69,6 +69,8 @@ enum OutlineParser {
     }
 
     static func match(_ line: String, _ cues: Cues) -> (Int, String)? {
+        // Markers are short and at the start: never run the patterns over a whole long line.
+        let line = String(line.prefix(24))
         let range = NSRange(line.startIndex..., in: line)
         for (level, regex) in cues.headings {
             if let m = regex.firstMatch(in: line, range: range), m.range.location == 0,
