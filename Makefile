@@ -4,7 +4,10 @@ CORPUS ?= corpora
 OUT ?= notebooks-out
 BIN_RELEASE = .build/release/nianbao
 
-.PHONY: deps build release run test bench eval clean
+.PHONY: deps build release run test spark-test bench eval fuzz sanitize clean
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = decode segment outline numbers html docx tables extract
 
 # System packages the build needs: ICU (libicu-dev), pkg-config and zlib headers.
 deps:
@@ -30,12 +33,36 @@ run: release
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	bash spark/test_spark.sh
+
+# Spark run vs single-process analyze, byte for byte (skipped without pyspark and Java).
+spark-test: build
+	bash spark/test_spark.sh
 
 bench: release
 	bash bench/run.sh
 
 eval: release
 	bash eval/run.sh
+
+# Each libFuzzer target for FUZZ_SECONDS, seeded from corpora/ and the fixtures; crashes land in
+# fuzz-out/<target>/ (copy them to Tests/Fixtures/fuzz-regressions/ to pin them).
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product nianbao-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz-out/$$t/corpus; \
+	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	  NIANBAO_FUZZ_TARGET=$$t .build-fuzz/debug/nianbao-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
+	    -rss_limit_mb=4096 -artifact_prefix=fuzz-out/$$t/ -print_final_stats=1 fuzz-out/$$t/corpus corpora Tests/Fixtures 2>&1 \
+	    | grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact)" || true; \
+	done
+
+# The test suite under AddressSanitizer and ThreadSanitizer (separate build folders).
+sanitize: deps
+	$(SWIFT) build --scratch-path .build-asan --sanitize=address
+	$(SWIFT) test --scratch-path .build-asan --sanitize=address
+	$(SWIFT) build --scratch-path .build-tsan --sanitize=thread
+	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread
 
 clean:
 	rm -rf .build bench/out

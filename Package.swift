@@ -31,6 +31,8 @@ let package = Package(
             "ReportText", "ReportStructure", "PromiseDiff", "TrendReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer targets over every stage (`make fuzz`); a plain build is a crash replayer.
+        .executableTarget(name: "nianbao-fuzz", dependencies: ["ReportStructure"]),
         // Paths to fixtures, corpora and ../shared, and a JSON Schema checker, shared by all tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReportTextTests", dependencies: ["ReportText", "TestSupport"]),

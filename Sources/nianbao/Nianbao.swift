@@ -8,7 +8,7 @@ struct Nianbao: ParsableCommand {
         commandName: "nianbao",
         abstract: "Reads Chinese government annual reports: what was promised, admitted and done, year by year.",
         version: NianbaoVersion.string,
-        subcommands: [Segment.self, Extract.self, Diff.self, Analyze.self, Eval.self])
+        subcommands: [Segment.self, Extract.self, Diff.self, Analyze.self, Inputs.self, Eval.self])
 }
 
 /// Exit codes shared by all subcommands (documented in the README).

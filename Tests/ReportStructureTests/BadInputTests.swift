@@ -146,3 +146,17 @@ import ZIPFoundation
         }
     }
 }
+
+/// Inputs that once crashed a fuzz target (Tests/Fixtures/fuzz-regressions/), replayed through
+/// every stage, together with the bad-input fixtures.
+@Suite struct FuzzRegressionTests {
+    @Test func everyRegressionInput_runsThroughEveryStage() throws {
+        let folder = Paths.fixtures.appendingPathComponent("fuzz-regressions")
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" }
+        let inputs = try files.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+            + [Data(), Data([0xFF, 0xFE, 0x00]), Data("一、\n(一)\n1.\n(1)\n①\n一是二是".utf8), Data("%-%%至万亿百分之".utf8)]
+        for data in inputs {
+            for target in FuzzHarness.Target.allCases { FuzzHarness.run(target, [UInt8](data)) }
+        }
+    }
+}
