@@ -37,5 +37,5 @@ awk -v a="$T_raw_icu" -v b="$T_nianbao_segment" 'BEGIN{printf "nianbao/raw ICU t
 if [ -n "${T_jieba_precise:-}" ]; then
   awk -v a="$T_jieba_precise" -v b="$T_nianbao_segment" 'BEGIN{printf "nianbao/jieba throughput: %.1fx (target >= 10x)\n", a/b}'
 fi
-for extra in bench/run-*.sh; do [ -x "$extra" ] && "$extra"; done
+for extra in bench/run-analyze.sh bench/run-scale.sh; do "$extra"; done
 exit 0

@@ -51,7 +51,7 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ decoded: DecodedText) throws -> NormalizedText {
-        var text = Self.foldCharacters(decoded.scalars)
+        var text = Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars))
         let convert: Bool
         switch traditional {
         case .on: convert = true
@@ -94,6 +94,11 @@ public struct Normalizer: Sendable {
                 continue
             }
             if isDeleted(v) { continue }
+            // Circled numbers mark headings (①②③); NFKC would turn them into bare digits.
+            if (0x2460...0x2473).contains(v) {
+                units.append(UInt16(v)); origin.append(at)
+                continue
+            }
             if isSpace(s) {
                 units.append(0x20); origin.append(at)
                 continue
@@ -110,6 +115,37 @@ public struct Normalizer: Sendable {
             }
         }
         return NormalizedText(units: units, origin: origin, originalCount: scalars.count, convertedTraditional: false)
+    }
+
+    /// Converter sites gloss characters with pinyin: 報(bào)告. The gloss is not text; it goes
+    /// (the original keeps it, and spans around it still cite the original).
+    static func dropPinyinGlosses(_ text: NormalizedText) -> NormalizedText {
+        let u = text.units
+        guard u.contains(0x28) else { return text }
+        var units: [UInt16] = [], origin: [Int32] = []
+        units.reserveCapacity(u.count)
+        origin.reserveCapacity(u.count)
+        var i = 0
+        while i < u.count {
+            if u[i] == 0x28, i > 0, isHan(u[i - 1]) {
+                var j = i + 1
+                while j < u.count, j - i <= 8, isPinyinLetter(u[j]) { j += 1 }
+                if j > i + 1, j < u.count, u[j] == 0x29, u[(i + 1)..<j].contains(where: { $0 > 0x7F }) {
+                    i = j + 1
+                    continue
+                }
+            }
+            units.append(u[i]); origin.append(text.origin[i])
+            i += 1
+        }
+        var out = text
+        out.units = units
+        out.origin = origin
+        return out
+    }
+
+    static func isPinyinLetter(_ u: UInt16) -> Bool {
+        (0x61...0x7A).contains(u) || (0xE0...0xFC).contains(u) || (0x101...0x16B).contains(u) || (0x1CE...0x1DC).contains(u)
     }
 
     /// Zero-width and invisible formatting characters that carry no text.

@@ -49,3 +49,10 @@ import Testing
         #expect(NumberParser.chineseValue(Array("三万五千".utf16)) == 35000)
     }
 }
+
+@Suite struct SpacedNumberTests {
+    @Test func aSpaceBeforeTheUnit_isTolerated() {
+        #expect(NumberParser.parse("公开政府信息 21132 条").first.map { ($0.value, $0.unit) } ?? (0, nil) == (21132, "条"))
+        #expect(NumberParser.parse("同比增长 7.7 %").first.map { ($0.value, $0.unit) } ?? (0, nil) == (7.7, "%"))
+    }
+}

@@ -44,3 +44,18 @@ import Testing
         #expect(try normalize("政務", .on).string == "政务")
     }
 }
+
+@Suite struct ConverterArtefactTests {
+    @Test func pinyinGlosses_areDropped_andSpansStillCiteTheOriginal() throws {
+        let original = "政府信息公開年度報(bào)告，主動(dòng)公開"
+        let decoded = DecodedText(original)
+        let n = try Normalizer(traditional: .on).normalize(decoded)
+        #expect(n.string == "政府信息公开年度报告,主动公开")
+        let at = n.string.utf16.count - 4
+        #expect(decoded.text(n.originalSpan(of: at..<at + 4)) == "主動(dòng)公開")
+    }
+
+    @Test func circledNumbers_stayForHeadings() throws {
+        #expect(try Normalizer().normalize(DecodedText("①加强领导")).string == "①加强领导")
+    }
+}

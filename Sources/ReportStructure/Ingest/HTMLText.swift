@@ -53,15 +53,19 @@ public enum HTMLText {
             }
             // Comments and declarations.
             if i + 3 < n && s[i + 1] == "!" && s[i + 2] == "-" && s[i + 3] == "-" {
-                i = find(s, from: i + 4, "-->") ?? n
+                i = (find(s, from: i + 4, "-->") ?? n - 1) + 1
                 continue
             }
             if i + 1 < n && (s[i + 1] == "!" || s[i + 1] == "?") {
                 i = (find(s, from: i, ">") ?? n - 1) + 1
                 continue
             }
-            let end = find(s, from: i, ">") ?? n - 1
-            let tagText = String(String.UnicodeScalarView(s[(i + 1)..<min(end, n)]))
+            // A "<" that never closes is text, not a tag.
+            guard let end = find(s, from: i, ">") else {
+                if skipTag == nil { out.append(contentsOf: s[i...]) }
+                break
+            }
+            let tagText = String(String.UnicodeScalarView(s[(i + 1)..<end]))
             i = end + 1
             let closing = tagText.hasPrefix("/")
             let body = closing ? tagText.dropFirst() : Substring(tagText)

@@ -206,6 +206,8 @@ public enum NumberParser {
 
     static func unit(at i: Int, _ u: [UInt16], _ cues: Cues) -> (String, Int)? {
         guard i < u.count else { return nil }
+        // PDF text and some CMSs put a space between a number and its unit: 21132 条, 7.7 %.
+        if u[i] == 0x20, i + 1 < u.count, u[i + 1] != 0x20, let (unit, end) = unit(at: i + 1, u, cues) { return (unit, end) }
         let rest = String(utf16CodeUnits: Array(u[i..<min(i + 6, u.count)]), count: min(6, u.count - i))
         for unit in cues.units where rest.hasPrefix(unit) {
             return (unit, i + TextView.length(unit))
