@@ -45,7 +45,6 @@ bench: release
 eval: release
 	bash eval/run.sh
 
-# (docx runs without leak detection: ZIPFoundation leaks 55 bytes when an archive fails to open.)
 # Each libFuzzer target for FUZZ_SECONDS, seeded from corpora/ and the fixtures; crashes land in
 # fuzz-out/<target>/ (copy them to Tests/Fixtures/fuzz-regressions/ to pin them).
 fuzz: deps
@@ -54,7 +53,7 @@ fuzz: deps
 	  mkdir -p fuzz-out/$$t/corpus; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
 	  SWIFT_BACKTRACE=enable=no NIANBAO_FUZZ_TARGET=$$t .build-fuzz/debug/nianbao-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
-	    -rss_limit_mb=4096 -artifact_prefix=fuzz-out/$$t/ -print_final_stats=1 $$( [ $$t = docx ] && echo -detect_leaks=0 ) fuzz-out/$$t/corpus corpora Tests/Fixtures 2>&1 \
+	    -rss_limit_mb=4096 -artifact_prefix=fuzz-out/$$t/ -print_final_stats=1 fuzz-out/$$t/corpus corpora Tests/Fixtures 2>&1 \
 	    | grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact)" || true; \
 	done
 

@@ -21,7 +21,10 @@ let package = Package(
         // The only code that calls ICU: stable names over ICU's version-suffixed entry points.
         .target(name: "CICU", dependencies: ["ICUSystem"]),
         .target(name: "ReportText", dependencies: ["CICU"], resources: [.copy("Resources")]),
-        .target(name: "ReportStructure", dependencies: ["ReportText", "ZIPFoundation"],
+        // System zlib (pkg-config) and a bounded inflate for DOCX entries.
+        .systemLibrary(name: "ZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CInflate", dependencies: ["ZlibSystem"]),
+        .target(name: "ReportStructure", dependencies: ["ReportText", "CInflate"],
                 resources: [.copy("Resources")]),
         .target(name: "PromiseDiff", dependencies: ["ReportText", "ReportStructure"],
                 resources: [.copy("Resources")]),

@@ -1,0 +1,2 @@
+// System zlib, found with pkg-config; CInflate wraps the one call Nianbao needs.
+#include <zlib.h>
