@@ -60,7 +60,7 @@ fuzz: deps
 # The test suite under AddressSanitizer and ThreadSanitizer (separate build folders).
 sanitize: deps
 	$(SWIFT) build --scratch-path .build-asan --sanitize=address
-	$(SWIFT) test --scratch-path .build-asan --sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions $(SWIFT) test --scratch-path .build-asan --sanitize=address
 	$(SWIFT) build --scratch-path .build-tsan --sanitize=thread
 	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread
 
