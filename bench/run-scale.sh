@@ -21,11 +21,12 @@ run() {
   local name=$1; shift
   local t0 t1
   t0=$(date +%s.%N)
-  /usr/bin/time -f %M -o bench/out/rss "$@" > /dev/null 2>bench/out/$name.err || true
+  local log="bench/out/scale-$(echo "$name" | tr -c 'A-Za-z0-9' '_').err"
+  /usr/bin/time -f %M -o bench/out/rss "$@" > /dev/null 2>"$log" || true
   t1=$(date +%s.%N)
   local secs; secs=$(echo "$t1 - $t0" | bc)
   printf "%-34s %8.1f s %8.1f reports/s %6.2f MB/s %9d KB peak\n" "$name" "$secs" "$(echo "$reports / $secs" | bc -l)" \
-    "$(echo "$mb / $secs" | bc -l)" "$(cat bench/out/rss)"
+    "$(echo "$mb / $secs" | bc -l)" "$(tail -n 1 bench/out/rss)"
 }
 
 run "analyze (one process, 2 jobs)" "$bin" analyze $gen --manifest $gen/manifest.csv --out bench/out/scale-single --no-cache --quiet --jobs 2

@@ -35,26 +35,34 @@ def main():
     docs = subprocess.run(listing, check=False, capture_output=True, text=True).stdout.splitlines()
 
     spark = (SparkSession.builder.master(args.master).appName("nianbao")
-             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate())
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+             .config("spark.driver.memory", os.environ.get("SPARK_DRIVER_MEMORY", "2g")).getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     sc = spark.sparkContext
     partitions = args.partitions or max(1, 4 * sc.defaultParallelism)
     extract = f"{nianbao} extract - --out -" + (f" --manifest {os.path.abspath(args.manifest)}" if args.manifest else "")
     # Each partition's documents go through one `nianbao extract` process; a failed input comes
-    # back as an error record, so the stage itself never fails on bad data.
-    records = sc.parallelize(docs, partitions).pipe(extract, env={"LC_ALL": "C.UTF-8"}).collect()
+    # back as an error record, so the stage itself never fails on bad data. Records stream to part
+    # files (on a cluster: a shared or HDFS path), never through the driver's memory.
+    work = tempfile.mkdtemp(prefix="nianbao-spark-")
+    parts = os.path.join(work, "records")
+    sc.parallelize(docs, partitions).pipe(extract, env={"LC_ALL": "C.UTF-8"}).saveAsTextFile("file://" + parts)
     spark.stop()
 
-    keep = args.records or tempfile.mktemp(suffix=".jsonl")
-    with open(keep, "w", encoding="utf-8") as f:
-        for r in records:
-            f.write(r + "\n")
+    files = sorted(os.path.join(parts, f) for f in os.listdir(parts) if f.startswith("part-"))
+    keep = args.records or os.path.join(work, "records.jsonl")
+    records = failed = 0
+    with open(keep, "w", encoding="utf-8") as out:
+        for name in files:
+            with open(name, encoding="utf-8") as f:
+                for line in f:
+                    records += 1
+                    failed += line.startswith('{"error"')
+                    out.write(line)
     reduce = [nianbao, "analyze", "--from-extracted", keep, "--out", args.out, "--quiet"]
     status = subprocess.run(reduce).returncode
-    if not args.records:
-        os.remove(keep)
-    failed = sum(1 for r in records if '"error"' in r[:20])
-    print(f"spark: {len(docs)} inputs in {partitions} partitions, {len(records)} records ({failed} failed); reduce exit {status}",
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"spark: {len(docs)} inputs in {partitions} partitions, {records} records ({failed} failed); reduce exit {status}",
           file=sys.stderr)
     sys.exit(status)
 

@@ -72,8 +72,8 @@ public enum TextDecoder {
             throw NianbaoError(.binaryInput, "not text: contains NUL bytes")
         }
         // Valid UTF-8 is by far the most common case and needs no detector.
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return try finish(Array(text.unicodeScalars), bad: 0, "UTF-8")
+        if let scalars = validUTF8Scalars(bytes) {
+            return try finish(scalars, bad: 0, "UTF-8")
         }
         return try decodeLegacy(bytes)
     }
@@ -147,6 +147,21 @@ public enum TextDecoder {
         var warnings: [String] = []
         if bad > 0 { warnings.append("\(bad) malformed byte sequences replaced with U+FFFD (read as \(name))") }
         return DecodedText(scalars: scalars, encoding: name, warnings: warnings)
+    }
+
+    /// The scalars of valid UTF-8 in one pass (nil at the first invalid sequence).
+    static func validUTF8Scalars(_ bytes: [UInt8]) -> [Unicode.Scalar]? {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): out.append(s)
+            case .emptyInput: return out
+            case .error: return nil
+            }
+        }
     }
 
     static func scalars(fromUTF16 units: [UInt16]) -> [Unicode.Scalar] {

@@ -121,7 +121,10 @@ public struct Normalizer: Sendable {
     /// (the original keeps it, and spans around it still cite the original).
     static func dropPinyinGlosses(_ text: NormalizedText) -> NormalizedText {
         let u = text.units
-        guard u.contains(0x28) else { return text }
+        // Most texts have brackets but no glosses: look before rebuilding anything.
+        guard u.indices.contains(where: { i in
+            u[i] == 0x28 && i > 0 && isHan(u[i - 1]) && i + 1 < u.count && isPinyinLetter(u[i + 1])
+        }) else { return text }
         var units: [UInt16] = [], origin: [Int32] = []
         units.reserveCapacity(u.count)
         origin.reserveCapacity(u.count)
