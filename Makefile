@@ -1,4 +1,5 @@
 # Nianbao — build, run, test, benchmark. `make run` and `make test` are the two set-up commands.
+SHELL := /bin/bash
 SWIFT ?= swift
 CORPUS ?= corpora
 OUT ?= notebooks-out
@@ -32,8 +33,11 @@ run: release
 # The end-to-end tests run the nianbao binary: build it first.
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
-	bash spark/test_spark.sh
+	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/swift-test.log
+	set -o pipefail; bash spark/test_spark.sh | tee .build/spark-test.log
+	@n=$$(grep -oE "Test run with [0-9]+ tests" .build/swift-test.log | tail -1 | grep -oE "[0-9]+"); \
+	 s=$$(grep -c " identical " .build/spark-test.log || true); \
+	 echo "tests: $$((n + s)) passed, 0 failed"
 
 # Spark run vs single-process analyze, byte for byte (skipped without pyspark and Java).
 spark-test: build
