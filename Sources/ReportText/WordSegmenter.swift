@@ -127,13 +127,22 @@ public final class WordSegmenter {
                                    _ out: inout [Token]) {
         // Collect lexicon words that disagree with ICU; none means ICU's tokens stand.
         let n = end - start
+        s.words.removeAll(keepingCapacity: true)
+        if n >= 2 { lexicon.allMatches(in: text, from: start, to: end, into: &s.words) }
+        // Most runs hold no lexicon word at all: ICU's tokens stand, nothing else to build.
+        if s.words.isEmpty {
+            var prev = start
+            for b in bounds {
+                out.append(Token(prev..<Int(b), .han))
+                prev = Int(b)
+            }
+            return
+        }
         s.isBoundary.removeAll(keepingCapacity: true)
         s.isBoundary.append(contentsOf: repeatElement(false, count: n + 1))
         s.isBoundary[0] = true
         for b in bounds { s.isBoundary[Int(b) - start] = true }
-        s.words.removeAll(keepingCapacity: true)
         var disagrees = false
-        lexicon.allMatches(in: text, from: start, to: end, into: &s.words)
         for (p, q) in s.words {
             // A word agrees with ICU only when it is exactly one ICU token.
             if !s.isBoundary[p - start] || !s.isBoundary[q - start] { disagrees = true; break }
