@@ -116,10 +116,6 @@ public struct PromiseJudge: Sendable {
                         keyTermInEvidence: keyTerms.isEmpty || keyTerms.contains { evidenceWords.contains($0) })
     }
 
-    public func judge(_ p: Promise, results: [Passage], problems: [Passage], plans: [Passage]) -> PromiseJudgement {
-        decide(p, features(p, results: CandidateIndex(results), problems: CandidateIndex(problems), plans: CandidateIndex(plans)))
-    }
-
     /// Thresholds applied to features (see the type's summary for the rules).
     public func decide(_ p: Promise, _ f: Features) -> PromiseJudgement {
         let rScore = f.results.first?.1 ?? 0

@@ -50,10 +50,6 @@ public struct Similarity: Sendable {
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         return scored.prefix(limit).map { (index.passages[$0.0], $0.1) }
     }
-
-    public func best(_ query: Passage, among candidates: [Passage], limit: Int = 3) -> [(Passage, Double)] {
-        best(query, among: CandidateIndex(candidates), limit: limit)
-    }
 }
 
 /// Candidate passages with an inverted index from content word to the passages that hold it.

@@ -128,24 +128,6 @@ final class BufferedOutput {
         FileHandle.standardOutput.write(Data(bytes))
     }
 
-    func append(_ scalars: ArraySlice<Unicode.Scalar>) {
-        for s in scalars {
-            let v = s.value
-            if v < 0x80 {
-                buffer.append(UInt8(v))
-            } else if v < 0x800 {
-                buffer.append(UInt8(0xC0 | v >> 6)); buffer.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                buffer.append(UInt8(0xE0 | v >> 12)); buffer.append(UInt8(0x80 | v >> 6 & 0x3F))
-                buffer.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                buffer.append(UInt8(0xF0 | v >> 18)); buffer.append(UInt8(0x80 | v >> 12 & 0x3F))
-                buffer.append(UInt8(0x80 | v >> 6 & 0x3F)); buffer.append(UInt8(0x80 | v & 0x3F))
-            }
-        }
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
     func flush() {
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)

@@ -68,7 +68,7 @@ enum TableChecks {
     }
 
     static let proseRules: [(table: String, row: String, column: String, regex: NSRegularExpression)] = {
-        ((try? ResourceLinesCache.lines("tables/prose-checks.txt")) ?? []).compactMap { line in
+        ((try? ResourceFilesBridge.lines("tables/prose-checks.txt")) ?? []).compactMap { line in
             let parts = line.split(separator: " ", maxSplits: 1)
             let key = parts[0].split(separator: ".")
             guard parts.count == 2, key.count == 3, let r = try? NSRegularExpression(pattern: String(parts[1])) else { return nil }

@@ -10,14 +10,14 @@ enum TableParser {
     static let table2Rows = load("tables/table2.txt")
     static let table3Rows = load("tables/table3.txt")
     static let table4Cells: [(id: String, label: String)] = {
-        (try? ResourceLinesCache.lines("tables/table4.txt"))?.map { line in
+        (try? ResourceFilesBridge.lines("tables/table4.txt"))?.map { line in
             let parts = line.split(separator: " ", maxSplits: 1)
             return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
         } ?? []
     }()
 
     static func load(_ file: String) -> [RowDef] {
-        ((try? ResourceLinesCache.lines(file)) ?? []).compactMap { line in
+        ((try? ResourceFilesBridge.lines(file)) ?? []).compactMap { line in
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, let r = try? NSRegularExpression(pattern: String(parts[1])) else { return nil }
             return RowDef(id: String(parts[0]), regex: r)
@@ -135,12 +135,5 @@ enum TableParser {
         }
         return TemplateTable(id: "table4", columns: ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], rows: rows,
                              method: all.count == 15 ? "order" : "order-first-15")
-    }
-}
-
-/// Resource lines of this module, for static tables.
-enum ResourceLinesCache {
-    static func lines(_ file: String) throws -> [String] {
-        try ResourceFilesBridge.lines(file)
     }
 }
