@@ -18,6 +18,8 @@ final class DiffCues: @unchecked Sendable {
     let stopwords: Set<String>
     let actionVerbs: NSRegularExpression
     let rhetoric: [NSRegularExpression]
+    let multiYear: [NSRegularExpression]
+    let deadline: NSRegularExpression
     let synonyms: [String: String]
 
     init() throws {
@@ -39,6 +41,8 @@ final class DiffCues: @unchecked Sendable {
         }
         actionVerbs = try NSRegularExpression(pattern: try lines("action-verbs.txt").joined(separator: "|"))
         rhetoric = try regexes("rhetoric.txt")
+        multiYear = try regexes("multi-year.txt")
+        deadline = try NSRegularExpression(pattern: try lines("deadlines.txt").joined(separator: "|"))
         synonyms = Dictionary(try lines("synonyms.txt").compactMap { l -> (String, String)? in
             let p = l.split(separator: " ")
             return p.count == 2 ? (String(p[0]), String(p[1])) : nil

@@ -26,37 +26,34 @@ public final class Differ {
         recurring = RecurringProblems(similarity: similarity)
     }
 
+    /// A report read for diffing; prepare each report once when it takes part in two pairs.
+    public func prepare(_ report: ExtractedReport) -> ReportPassages { ReportPassages(report, reader: reader) }
+
     /// The promises of `a` with what matching found in `b`, for calibrating thresholds.
     public func features(_ a: ExtractedReport, _ b: ExtractedReport) -> [(PromiseJudge.Promise, PromiseJudge.Features)] {
-        let (results, problems, plans) = candidates(b)
-        return PromiseJudge.promises(of: a, reader: reader).map { ($0, promiseJudge.features($0, results: results, problems: problems, plans: plans)) }
-    }
-
-    func candidates(_ b: ExtractedReport) -> (results: CandidateIndex, problems: CandidateIndex, plans: CandidateIndex) {
-        let all = reader.passages(b)
-        // Sentences, and short items too: a promise may be covered by an item as a whole. Long
-        // items would cover every promise a little (a five-year recap mentions everything).
-        let candidates = all + b.items.filter { $0.text.count <= Self.wholeItemLimit && reader.sentences(of: $0).count > 1 }
-            .map(reader.passage)
-        return (CandidateIndex(candidates.filter { $0.role == .result }), CandidateIndex(candidates.filter { $0.role == .problem }),
-                CandidateIndex(candidates.filter { $0.role == .commitment }))
+        let (results, problems, plans) = prepare(b).candidates
+        return prepare(a).promises.map { ($0, promiseJudge.features($0, results: results, problems: problems, plans: plans)) }
     }
 
     /// `b` nil: no report reviews year N yet, so every promise is pending.
     public func diff(_ a: ExtractedReport, _ b: ExtractedReport?) -> DiffReport {
-        let promises = PromiseJudge.promises(of: a, reader: reader)
+        diff(prepare(a), b.map(prepare))
+    }
+
+    public func diff(_ pa: ReportPassages, _ pb: ReportPassages?) -> DiffReport {
+        let a = pa.report, b = pb?.report
+        let promises = pa.promises
         var judgements: [PromiseJudgement] = []
         var targets: [TargetJudgement] = []
         var pairs: [RecurringPair] = []
         var reused: Reuse?
         var checks: [CrossYearCheck] = []
-        if let b {
-            let (results, problems, plans) = candidates(b)
+        if let pb, let b {
+            let (results, problems, plans) = pb.candidates
             judgements = promises.map { promiseJudge.decide($0, promiseJudge.features($0, results: results, problems: problems, plans: plans)) }
             targets = a.targets.map { targetJudge.judge($0, review: results.passages) }
-            pairs = recurring.pairs(a.items.filter { $0.role == .problem }.map(reader.passage),
-                                    b.items.filter { $0.role == .problem }.map(reader.passage))
-            reused = reuse.find(reader.textPassages(a), reader.textPassages(b))
+            pairs = recurring.pairs(pa.problems, pb.problems)
+            reused = reuse.find(pa.text, pb.text)
             checks = CrossYearChecks.run(a, b)
         } else {
             judgements = promises.map { p in

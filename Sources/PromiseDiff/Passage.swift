@@ -32,18 +32,14 @@ public final class PassageReader {
         synonyms = DiffCues.shared.synonyms
     }
 
-    /// One passage per sentence of each item (a short item is one passage).
-    public func passages(_ report: ExtractedReport, roles: Set<ItemRole> = Set(ItemRole.allCases)) -> [Passage] {
-        report.items.filter { roles.contains($0.role) }.flatMap { sentences(of: $0) }
-    }
-
     /// Every sentence of the report's text (for text reuse), with the role of the item it falls
-    /// in, or `result` outside items.
+    /// in, or `result` outside items. Reuse compares characters only, so these passages carry no
+    /// words, bigrams or quantities.
     public func textPassages(_ report: ExtractedReport) -> [Passage] {
         let whole = Item(id: "text", role: .result, title: nil, text: report.text, span: Span(0, report.text.unicodeScalars.count),
                          sectionPath: [], origin: .paragraph, keywords: [], numbers: [])
         let items = report.items
-        return sentences(of: whole).map { p in
+        return sentences(of: whole, analysed: false).map { p in
             var p = p
             if let owner = items.first(where: { $0.span.range.contains(p.span.start) }) {
                 p.role = owner.role
@@ -58,7 +54,8 @@ public final class PassageReader {
         make(item.text, item.span, item)
     }
 
-    public func sentences(of item: Item) -> [Passage] {
+    /// One passage per sentence (ended by 。；！？ or a line break) of the item.
+    public func sentences(of item: Item, analysed: Bool = true) -> [Passage] {
         let decoded = DecodedText(item.text)
         guard let norm = try? normalizer.normalize(decoded) else { return [passage(item)] }
         let u = norm.units
@@ -71,21 +68,28 @@ public final class PassageReader {
             guard b - a >= 2 else { return }
             let local = norm.originalSpan(of: a..<b)
             let span = Span(item.span.start + local.lowerBound, item.span.start + local.upperBound)
-            out.append(make(decoded.text(local), span, item))
+            out.append(build(decoded.text(local), span, normalized: norm.text(a..<b), item, analysed: analysed))
         }
-        for i in 0..<u.count where [0x3002, 0x3B, 0x21, 0x3F, 0x0A].contains(u[i]) {
-            emit(start, i + 1)
-            start = i + 1
+        for i in 0..<u.count {
+            switch u[i] {
+            case 0x3002, 0x3B, 0x21, 0x3F, 0x0A:
+                emit(start, i + 1)
+                start = i + 1
+            default: continue
+            }
         }
         emit(start, u.count)
         return out
     }
 
     public func make(_ text: String, _ span: Span, _ item: Item) -> Passage {
-        let normalized = (try? normalizer.normalize(DecodedText(text)).string) ?? text
-        return Passage(text: text, span: span, role: item.role, itemId: item.id, normalized: normalized,
-                       words: contentWords(normalized), bigrams: Self.bigrams(normalized),
-                       quantities: NumberParser.parse(normalized))
+        build(text, span, normalized: (try? normalizer.normalize(DecodedText(text)).string) ?? text, item)
+    }
+
+    func build(_ text: String, _ span: Span, normalized: String, _ item: Item, analysed: Bool = true) -> Passage {
+        Passage(text: text, span: span, role: item.role, itemId: item.id, normalized: normalized,
+                words: analysed ? contentWords(normalized) : [], bigrams: analysed ? Self.bigrams(normalized) : [],
+                quantities: analysed ? NumberParser.parse(normalized) : [])
     }
 
     public func contentWords(_ s: String) -> [String] {
@@ -94,7 +98,7 @@ public final class PassageReader {
         var seen = Set<String>()
         var out: [String] = []
         for t in tokens where t.kind == .han && t.length >= 2 {
-            let raw = String(decoding: units[Int(t.start)..<Int(t.end)], as: UTF16.self)
+            let raw = String(utf16Units: units[Int(t.start)..<Int(t.end)])
             let w = synonyms[raw] ?? raw
             if stopwords.contains(w) || !seen.insert(w).inserted { continue }
             out.append(w)
@@ -137,8 +141,75 @@ public struct IDF: Sendable {
         }
     }
 
+    /// Adds another IDF's counts (the map stage keeps one per worker).
+    public mutating func merge(_ other: IDF) {
+        documents += other.documents
+        frequency.merge(other.frequency, uniquingKeysWith: +)
+    }
+
     public func weight(_ w: String) -> Double {
         let df = Double(frequency[w] ?? 0)
         return max(0.1, log((Double(documents) + 1) / (df + 0.5)))
+    }
+}
+
+/// One report read for diffing, each part computed once on first use: a report is the later
+/// side of one pair and the earlier side of the next, and its items are split into sentences
+/// for promises, candidates and problems alike.
+public final class ReportPassages {
+    public let report: ExtractedReport
+    let reader: PassageReader
+    private var sentenceCache: [[Passage]?]
+    private var wholeCache: [Passage?]
+
+    public init(_ report: ExtractedReport, reader: PassageReader) {
+        self.report = report
+        self.reader = reader
+        sentenceCache = Array(repeating: nil, count: report.items.count)
+        wholeCache = Array(repeating: nil, count: report.items.count)
+    }
+
+    /// The sentences of item `i`.
+    public func sentences(_ i: Int) -> [Passage] {
+        if let s = sentenceCache[i] { return s }
+        let s = reader.sentences(of: report.items[i])
+        sentenceCache[i] = s
+        return s
+    }
+
+    /// Item `i` as one passage.
+    public func whole(_ i: Int) -> Passage {
+        if let p = wholeCache[i] { return p }
+        let p = reader.passage(report.items[i])
+        wholeCache[i] = p
+        return p
+    }
+
+    /// Indices of the items with a role.
+    public func items(_ role: ItemRole) -> [Int] { report.items.indices.filter { report.items[$0].role == role } }
+
+    public private(set) lazy var text: [Passage] = reader.textPassages(report)
+    public private(set) lazy var promises: [PromiseJudge.Promise] = PromiseJudge.promises(of: self)
+    public private(set) lazy var problems: [Passage] = items(.problem).map(whole)
+    /// What a promise is looked for in: sentences, and short items too (a promise may be covered
+    /// by an item as a whole; long items would cover every promise a little, as a five-year
+    /// recap mentions everything), split by role.
+    public private(set) lazy var candidates: (results: CandidateIndex, problems: CandidateIndex, plans: CandidateIndex) = {
+        var all = report.items.indices.flatMap(sentences)
+        for i in report.items.indices where report.items[i].text.count <= Differ.wholeItemLimit && sentences(i).count > 1 {
+            all.append(whole(i))
+        }
+        return (CandidateIndex(all.filter { $0.role == .result }), CandidateIndex(all.filter { $0.role == .problem }),
+                CandidateIndex(all.filter { $0.role == .commitment }))
+    }()
+}
+
+extension ReportPassages {
+    /// Computes every part now, so that the passages can then be read from any thread.
+    public func readAll() {
+        _ = promises
+        _ = candidates
+        _ = problems
+        _ = text
     }
 }

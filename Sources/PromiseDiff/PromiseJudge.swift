@@ -35,16 +35,21 @@ public struct PromiseJudge: Sendable {
     }
 
     public static func promises(of report: ExtractedReport, reader: PassageReader) -> [Promise] {
+        promises(of: ReportPassages(report, reader: reader))
+    }
+
+    static func promises(of prepared: ReportPassages) -> [Promise] {
         let cues = DiffCues.shared
+        let report = prepared.report, reader = prepared.reader
         var out: [Promise] = []
         // Items that state main expected targets are judged as targets, not as promises.
         let targetItems = Set(report.items.filter { item in report.targets.contains { item.span.range.contains($0.span.start) } }.map(\.id))
-        for item in report.items where item.role == .commitment && !targetItems.contains(item.id) {
-            let sentences = reader.sentences(of: item)
+        for (i, item) in report.items.enumerated() where item.role == .commitment && !targetItems.contains(item.id) {
+            let sentences = prepared.sentences(i)
             // A short item, or a numbered one of moderate length, is one promise; a long one (a
             // work report's (一)…(九)) holds many, one per sentence.
             let whole = sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600)
-            let units = whole ? [reader.passage(item)].filter { isCommitment($0, cues) } : sentences.enumerated().filter { k, p in
+            let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) } : sentences.enumerated().filter { k, p in
                 // The title of a long item is a heading over its commitments, not one of them.
                 if k == 0 && item.title != nil { return false }
                 return isCommitment(p, cues)
@@ -53,10 +58,9 @@ public struct PromiseJudge: Sendable {
                 let t = p.normalized
                 let quantity = p.quantities.contains { $0.unit != nil }
                 let testable = quantity || DiffCues.any(cues.testable, t)
-                let multiYear = t.contains("十三五") || t.contains("十四五") || t.contains("十二五") || t.contains("五年")
-                    || futureYear(t, after: report.metadata.planYear.value)
+                let multiYear = DiffCues.any(cues.multiYear, t) || futureYear(t, after: report.metadata.planYear.value, cues)
                 let clauses = t.split(whereSeparator: { ",，;；:：。".contains($0) }).map(String.init)
-                    .map { reader.make($0, p.span, item) }.filter { $0.words.count >= 2 }
+                    .map { reader.build($0, p.span, normalized: $0, item) }.filter { $0.words.count >= 2 }
                 out.append(Promise(id: String(format: "p%03d", out.count + 1), item: item, passage: p,
                                    testable: testable, multiYear: multiYear, clauses: clauses.count > 1 ? clauses : []))
             }
@@ -74,9 +78,16 @@ public struct PromiseJudge: Sendable {
         return cues.actionVerbs.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
     }
 
-    static func futureYear(_ s: String, after plan: Int?) -> Bool {
+    /// A deadline two or more years past the plan year (到2035年, 2030年前): a goal of many years.
+    static func futureYear(_ s: String, after plan: Int?, _ cues: DiffCues) -> Bool {
         guard let plan else { return false }
-        return (plan + 2...plan + 15).contains { s.contains("到\($0)年") || s.contains("\($0)年前") }
+        let ns = s as NSString
+        return cues.deadline.matches(in: s, range: NSRange(location: 0, length: ns.length)).contains { m in
+            (1..<m.numberOfRanges).contains { k in
+                let r = m.range(at: k)
+                return r.location != NSNotFound && Int(ns.substring(with: r)).map { (plan + 2...plan + 15).contains($0) } == true
+            }
+        }
     }
 
     /// What matching found for one promise, before thresholds turn it into a status: kept apart so

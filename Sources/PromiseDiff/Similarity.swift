@@ -35,16 +35,21 @@ public struct Similarity: Sendable {
     public func best(_ query: Passage, among index: CandidateIndex, limit: Int = 3) -> [(Passage, Double)] {
         let total = query.words.reduce(0.0) { $0 + idf.weight($1) }
         guard total > 0 else { return [] }
-        var shared: [Int: Double] = [:]
+        // Shared IDF mass per candidate, dense: candidates number in the hundreds or thousands.
+        var shared = [Double](repeating: 0, count: index.passages.count)
+        var touched: [Int] = []
         for w in query.words {
             guard let posting = index.postings[w] else { continue }
             let weight = idf.weight(w)
-            for i in posting { shared[i, default: 0] += weight }
+            for i in posting {
+                if shared[i] == 0 { touched.append(i) }
+                shared[i] += weight
+            }
         }
         var scored: [(Int, Double)] = []
-        scored.reserveCapacity(shared.count)
-        for (i, sh) in shared {
-            let s = combine(query, index.passages[i], shared: sh, total: total)
+        scored.reserveCapacity(touched.count)
+        for i in touched {
+            let s = combine(query, index.passages[i], shared: shared[i], total: total)
             if s > 0 { scored.append((i, s)) }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }

@@ -109,7 +109,7 @@ public enum ExtractInput: Sendable {
                 number += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 do {
-                    return .success(.document(try JSONDecoder().decode(InlineDocument.self, from: Data(line))))
+                    return .success(.document(try JSONOutput.decoder().decode(InlineDocument.self, from: Data(line))))
                 } catch {
                     return .failure(NianbaoError(.malformedDocument, file: "stdin:\(number)", "not a JSON document: \(error.localizedDescription)"))
                 }

@@ -16,7 +16,7 @@ public struct NormalizedText: Sendable {
     /// Whether traditional characters were converted to simplified.
     public var convertedTraditional: Bool
 
-    public var string: String { String(decoding: units, as: UTF16.self) }
+    public var string: String { String(utf16Units: units) }
 
     /// The original scalar range of a unit range `[a, b)`.
     public func originalSpan(of range: Range<Int>) -> Range<Int> {
@@ -28,7 +28,7 @@ public struct NormalizedText: Sendable {
     }
 
     public func text(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        String(utf16Units: units[range])
     }
 }
 

@@ -3,93 +3,140 @@ import PromiseDiff
 import ReportStructure
 import ReportText
 
-/// The reduce stage: reports → units → consecutive pairs → diffs → year rows, chains, comparison.
+/// The reduce stage: entries → units → consecutive pairs → diffs → year rows, chains, comparison.
+///
+/// Units are reduced in windows of about `Analyzer.Options.window` reports, in unit order: a window's
+/// records are loaded and read for matching in parallel (each report once, though it takes part
+/// in two pairs), its pairs are diffed in parallel, and each unit's trend is handed to `emit` and
+/// dropped. Memory holds one window, whatever the size of the corpus.
 struct Aggregator {
     let analyzer: Analyzer
+    let store: RecordStore
+    let idf: IDF
 
     struct Series {
         var unit: String
         var genre: String
-        var reports: [ExtractedReport]
+        var entries: [ReportEntry]
+        var folder = ""
+        /// (earlier, later) report indices; later nil: no report reviews the plan year yet.
+        var pairs: [(a: Int, b: Int?)] = []
     }
 
-    func run(_ input: [ExtractedReport]) throws -> Analysis {
+    func run(_ input: [ReportEntry], emit: (UnitTrend) throws -> Void) throws -> Analysis {
+        let (series, skipped) = group(input)
+        var differs = try (0..<analyzer.options.jobs).map { _ in try Differ(lexicon: analyzer.options.lexicon, idf: idf) }
+        var units: [UnitSummary] = []
+        var compare: [CompareRow] = []
+        var start = 0
+        while start < series.count {
+            var end = start, reports = 0
+            while end < series.count && (end == start || reports + series[end].entries.count <= analyzer.options.window) {
+                reports += series[end].entries.count
+                end += 1
+            }
+            for (summary, rows) in try window(series[start..<end], differs: &differs, emit: emit) {
+                units.append(summary)
+                compare += rows
+            }
+            start = end
+        }
+        let pairs = series.reduce(0) { $0 + $1.pairs.filter { $0.b != nil }.count }
+        return Analysis(units: units, compare: compare, pairs: pairs, skipped: skipped)
+    }
+
+    /// Units (unit + genre) with their reports in year order, their pairs and folders, in a stable
+    /// order whatever order the entries came in; and the reports left out, with the reason.
+    func group(_ input: [ReportEntry]) -> ([Series], [NianbaoError]) {
         var skipped: [NianbaoError] = []
-        // A stable order whatever order the records came in.
-        let reports = input.sorted { ($0.source.path, $0.source.sha256) < ($1.source.path, $1.source.sha256) }
+        let entries = input.sorted { ($0.path, $0.sha256) < ($1.path, $1.sha256) }
         var groups: [String: Series] = [:]
-        for r in reports {
-            guard let year = r.metadata.reviewYear.value else {
-                skipped.append(NianbaoError(.noText, file: r.source.path, "no year could be read (name it in a manifest)"))
+        for e in entries {
+            guard let year = e.reviewYear else {
+                skipped.append(NianbaoError(.noText, file: e.path, "no year could be read (name it in a manifest)"))
                 continue
             }
-            let unit = r.metadata.unit.value ?? r.metadata.region.value ?? "unknown"
-            let genre = r.metadata.genre.value?.rawValue ?? "unknown"
-            let key = unit + "|" + genre
-            var series = groups[key] ?? Series(unit: unit, genre: genre, reports: [])
-            if let other = series.reports.first(where: { $0.metadata.reviewYear.value == year }) {
-                skipped.append(NianbaoError(.duplicateReport, file: r.source.path,
-                                            "\(unit) \(year) is also reported by \(other.source.path); this copy is left out"))
+            let key = e.unit + "|" + e.genre
+            var series = groups[key] ?? Series(unit: e.unit, genre: e.genre, entries: [])
+            if let other = series.entries.first(where: { $0.reviewYear == year }) {
+                skipped.append(NianbaoError(.duplicateReport, file: e.path,
+                                            "\(e.unit) \(year) is also reported by \(other.path); this copy is left out"))
                 continue
             }
-            series.reports.append(r)
+            series.entries.append(e)
             groups[key] = series
         }
-        let series = groups.values.map { s -> Series in
-            var s = s
-            s.reports.sort { ($0.metadata.reviewYear.value!, $0.source.path) < ($1.metadata.reviewYear.value!, $1.source.path) }
-            return s
-        }.sorted { ($0.unit, $0.genre) < ($1.unit, $1.genre) }
-
-        // Pairs: a report's plan year with the report that reviews it (none yet: pending).
-        var pairs: [(series: Int, a: Int, b: Int?)] = []
-        for (si, s) in series.enumerated() {
-            for (ai, a) in s.reports.enumerated() {
-                let planYear = a.metadata.planYear.value ?? a.metadata.reviewYear.value.map { $0 + 1 }
-                let b = s.reports.firstIndex { $0.metadata.reviewYear.value == planYear }
-                if b != nil || ai == s.reports.count - 1 || a.items.contains(where: { $0.role == .commitment }) {
-                    pairs.append((si, ai, b))
-                }
+        var series = groups.values.sorted { ($0.unit, $0.genre) < ($1.unit, $1.genre) }
+        let genresOfUnit = Dictionary(grouping: series, by: \.unit).mapValues(\.count)
+        for i in series.indices {
+            series[i].entries.sort { ($0.reviewYear!, $0.path) < ($1.reviewYear!, $1.path) }
+            let s = series[i]
+            series[i].folder = SafeName.make(genresOfUnit[s.unit]! > 1 ? s.unit + "-" + s.genre : s.unit)
+            // A report's plan year with the report that reviews it (none yet: pending).
+            for (ai, a) in s.entries.enumerated() {
+                let planYear = a.planYear ?? a.reviewYear.map { $0 + 1 }
+                let b = s.entries.firstIndex { $0.reviewYear == planYear }
+                if b != nil || ai == s.entries.count - 1 || a.hasCommitments { series[i].pairs.append((ai, b)) }
             }
         }
-        let idf = IDF(reports: reports)
-        let lexicon = analyzer.options.lexicon
-        let diffs = try analyzer.parallel(pairs.count, make: { try Differ(lexicon: lexicon, idf: idf) }) { differ, i in
-            let p = pairs[i]
-            return differ.diff(series[p.series].reports[p.a], p.b.map { series[p.series].reports[$0] })
-        }
-
-        let unitNames = Dictionary(grouping: series, by: \.unit)
-        var units: [UnitTrend] = []
-        var compare: [CompareRow] = []
-        for (si, s) in series.enumerated() {
-            let sDiffs = zip(pairs, diffs).filter { $0.0.series == si }
-            let folder = SafeName.make(unitNames[s.unit]!.count > 1 ? s.unit + "-" + s.genre : s.unit)
-            var rows: [YearRow] = []
-            for (ri, r) in s.reports.enumerated() {
-                let incoming = sDiffs.first { $0.0.b == ri }?.1
-                let earlier = Array(s.reports[..<ri])
-                rows.append(row(r, incoming: incoming, earlier: earlier))
-            }
-            let chainInput = sDiffs.compactMap { p, d -> (Int, Int, String, String, [RecurringPair])? in
-                guard let b = p.b, let fy = s.reports[p.a].metadata.reviewYear.value,
-                      let ty = s.reports[b].metadata.reviewYear.value else { return nil }
-                return (fy, ty, s.reports[p.a].source.path, s.reports[b].source.path, d.recurringProblems)
-            }
-            let years = s.reports.compactMap(\.metadata.reviewYear.value)
-            let gaps = years.count > 1 ? (years.first!...years.last!).filter { !years.contains($0) } : []
-            let trend = UnitTrend(schemaVersion: UnitTrend.schemaVersion, unit: s.unit, folder: folder,
-                                  region: s.reports.compactMap(\.metadata.region.value).first, genres: [s.genre],
-                                  years: years, gaps: gaps, rows: rows,
-                                  problemChains: ProblemChain.chains(chainInput.map { ($0.0, $0.1, $0.2, $0.3, $0.4) }),
-                                  diffs: sDiffs.map(\.1))
-            units.append(trend)
-            compare += rows.map { compareRow(trend, $0) }
-        }
-        return Analysis(units: units, compare: compare, pairs: diffs.filter { $0.toSource != nil }.count, skipped: skipped)
+        return (series, skipped)
     }
 
-    func row(_ r: ExtractedReport, incoming d: DiffReport?, earlier: [ExtractedReport]) -> YearRow {
+    /// Reduces a window of units: load and read, diff, aggregate and emit.
+    func window(_ window: ArraySlice<Series>, differs: inout [Differ],
+                emit: (UnitTrend) throws -> Void) throws -> [(UnitSummary, [CompareRow])] {
+        let series = Array(window)
+        let reportsAt = series.indices.flatMap { si in series[si].entries.indices.map { (si, $0) } }
+        let loaded = analyzer.parallel(reportsAt.count, states: &differs) { differ, k -> Result<ReportPassages, Error> in
+            Result {
+                let (si, ri) = reportsAt[k]
+                let prepared = differ.prepare(try store.report(series[si].entries[ri].ref))
+                prepared.readAll()
+                return prepared
+            }
+        }
+        var prepared: [[ReportPassages]] = series.map { _ in [] }
+        for (k, r) in loaded.enumerated() { prepared[reportsAt[k].0].append(try r.get()) }
+
+        let pairsAt = series.indices.flatMap { si in series[si].pairs.map { (si, $0.a, $0.b) } }
+        let diffs = analyzer.parallel(pairsAt.count, states: &differs) { differ, k in
+            let (si, a, b) = pairsAt[k]
+            return differ.diff(prepared[si][a], b.map { prepared[si][$0] })
+        }
+        var diffsOf: [[(a: Int, b: Int?, diff: DiffReport)]] = series.map { _ in [] }
+        for (k, d) in diffs.enumerated() { diffsOf[pairsAt[k].0].append((pairsAt[k].1, pairsAt[k].2, d)) }
+
+        var none: [Void] = Array(repeating: (), count: differs.count)
+        return try analyzer.parallel(series.count, states: &none) { _, si -> Result<(UnitSummary, [CompareRow]), Error> in
+            Result {
+                let trend = unitTrend(series[si], prepared[si].map(\.report), diffsOf[si])
+                try emit(trend)
+                return (UnitSummary(trend), trend.rows.map { compareRow(trend, $0) })
+            }
+        }.map { try $0.get() }
+    }
+
+    func unitTrend(_ s: Series, _ reports: [ExtractedReport], _ diffs: [(a: Int, b: Int?, diff: DiffReport)]) -> UnitTrend {
+        var rows: [YearRow] = []
+        var earlier: [String: Int] = [:]
+        for (ri, r) in reports.enumerated() {
+            let own = Keyness.counts([r])
+            rows.append(row(r, incoming: diffs.first { $0.b == ri }?.diff, keywords: Keyness.compare(own, against: earlier)))
+            earlier.merge(own, uniquingKeysWith: +)
+        }
+        let chainInput = diffs.compactMap { p -> (Int, Int, String, String, [RecurringPair])? in
+            guard let b = p.b, let fy = reports[p.a].metadata.reviewYear.value, let ty = reports[b].metadata.reviewYear.value else { return nil }
+            return (fy, ty, reports[p.a].source.path, reports[b].source.path, p.diff.recurringProblems)
+        }
+        let years = reports.compactMap(\.metadata.reviewYear.value)
+        let gaps = years.count > 1 ? (years.first!...years.last!).filter { !years.contains($0) } : []
+        return UnitTrend(schemaVersion: UnitTrend.schemaVersion, unit: s.unit, folder: s.folder,
+                         region: reports.compactMap(\.metadata.region.value).first, genres: [s.genre],
+                         years: years, gaps: gaps, rows: rows, problemChains: ProblemChain.chains(chainInput),
+                         diffs: diffs.map(\.diff))
+    }
+
+    func row(_ r: ExtractedReport, incoming d: DiffReport?, keywords: YearRow.Keywords) -> YearRow {
         let counts = YearRow.Counts(results: r.items.filter { $0.role == .result }.count,
                                     problems: r.items.filter { $0.role == .problem }.count,
                                     commitments: r.items.filter { $0.role == .commitment }.count,
@@ -118,7 +165,7 @@ struct Aggregator {
                        template: r.metadata.template.value?.rawValue ?? "free-form", counts: counts, outcomes: outcomes,
                        recurringProblems: d?.recurringProblems.count ?? 0, reuseShare: d?.reuse?.share,
                        statistics: statistics, failedChecks: failed.sorted(), warnings: r.warnings,
-                       keywords: Keyness.compare(r, against: earlier))
+                       keywords: keywords)
     }
 
     func compareRow(_ u: UnitTrend, _ r: YearRow) -> CompareRow {

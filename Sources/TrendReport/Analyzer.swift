@@ -3,15 +3,21 @@ import PromiseDiff
 import ReportStructure
 import ReportText
 
-/// The main job as a library: extract every input (map), then group, diff and aggregate (reduce).
+/// The main job as a library: extract every input into a record store (map), then group, diff,
+/// aggregate and hand each unit's trend over as soon as it is done (reduce).
 ///
 /// ```swift
 /// let analyzer = Analyzer(options: .init(lexicon: try Lexicon.builtIn(), jobs: 2))
-/// let extracted = analyzer.extract(CorpusDiscovery.inputs(["corpora"], manifestPath: nil).inputs, manifest: Manifest())
-/// let analysis = try analyzer.reduce(extracted.compactMap(\.report))
+/// let store = try RecordStore()
+/// let mapped = analyzer.extract(CorpusDiscovery.inputs(["corpora"], manifestPath: nil).inputs, manifest: Manifest(), into: store)
+/// let analysis = try analyzer.reduce(mapped.entries, idf: mapped.idf, store: store) { trend in
+///     print(trend.unit, trend.rows.map(\.counts.commitments))
+/// }
 /// ```
-/// Both stages give the same result whatever `jobs` is: work is split by index and gathered in
-/// input order, and everything corpus-wide (IDF) is computed in the reduce from all records.
+/// Records wait in the store, not in memory, and the reduce loads a window of units at a time,
+/// so memory stays flat however many reports the corpus has. Both stages give the same result
+/// whatever `jobs` is: work is split by index and gathered in input order, and the one
+/// corpus-wide figure (IDF) is a sum of counts, whatever order they are added in.
 public final class Analyzer: @unchecked Sendable {
     public struct Options: Sendable {
         public var lexicon: Lexicon
@@ -19,38 +25,53 @@ public final class Analyzer: @unchecked Sendable {
         public var jobs: Int
         /// Folder for cached `extract` records keyed by content hash and tool version.
         public var cache: URL?
+        /// Reports the reduce holds at once (whole units; a larger unit is a window of its own).
+        public var window: Int
 
         public init(lexicon: Lexicon, normalizer: Normalizer = Normalizer(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    cache: URL? = nil) {
+                    cache: URL? = nil, window: Int = 64) {
             self.lexicon = lexicon
             self.normalizer = normalizer
             self.jobs = max(1, jobs)
             self.cache = cache
+            self.window = max(1, window)
         }
     }
 
-    /// An input after the map stage.
+    /// An input after the map stage: its record is in the store, and `entry` says where.
     public struct Extracted: Sendable {
         public var name: String
-        public var record: ExtractRecord
+        public var entry: ReportEntry?
+        public var error: NianbaoError?
+        public var warnings: [String]
         public var cached: Bool
-        public var report: ExtractedReport? { record.report }
+    }
+
+    /// The map stage's result: one `Extracted` per input, in input order, and the IDF of the
+    /// items of every record.
+    public struct Mapped: Sendable {
+        public var inputs: [Extracted]
+        public var idf: IDF
+        public var entries: [ReportEntry] { inputs.compactMap(\.entry) }
+
+        public init(inputs: [Extracted] = [], idf: IDF = IDF()) {
+            self.inputs = inputs
+            self.idf = idf
+        }
     }
 
     public let options: Options
 
     public init(options: Options) { self.options = options }
 
-    /// Runs `work` over `0..<count` on `jobs` threads, each with its own state from `make`.
-    func parallel<State, Result>(_ count: Int, make: () throws -> State, _ work: (inout State, Int) -> Result,
-                                 progress: ((Int) -> Void)? = nil) rethrows -> [Result] {
+    /// Runs `work` over `0..<count` on as many threads as there are `states`, each with its own.
+    func parallel<State, Result>(_ count: Int, states: inout [State], _ work: (inout State, Int) -> Result,
+                                 progress: ((Int) -> Void)? = nil) -> [Result] {
         let lock = NSLock()
         var results = [Result?](repeating: nil, count: count)
         var next = 0
         var done = 0
-        let workers = min(options.jobs, max(count, 1))
-        var states: [State] = []
-        for _ in 0..<workers { states.append(try make()) }
+        let workers = min(states.count, max(count, 1))
         results.withUnsafeMutableBufferPointer { slots in
             let slots = slots
             states.withUnsafeMutableBufferPointer { states in
@@ -76,42 +97,75 @@ public final class Analyzer: @unchecked Sendable {
         return results.map { $0! }
     }
 
-    /// The map stage: one record per input, in input order.
-    public func extract(_ inputs: [ExtractInput], manifest: Manifest, progress: ((Int) -> Void)? = nil) -> [Extracted] {
+    /// The map stage: extracts every input into `store`, in input order.
+    public func extract(_ inputs: [ExtractInput], manifest: Manifest, into store: RecordStore,
+                        progress: ((Int) -> Void)? = nil) -> Mapped {
         let lexicon = options.lexicon, normalizer = options.normalizer
         let cacheSalt = cacheSalt()
+        var states: [(extractor: ReportExtractor, idf: IDF)]
         do {
-            return try parallel(inputs.count, make: { try ReportExtractor(lexicon: lexicon, normalizer: normalizer) }, { extractor, i in
-                let input = inputs[i]
-                do {
-                    return try self.extractOne(input, extractor, manifest, salt: cacheSalt)
-                } catch {
-                    let e = (error as? NianbaoError)?.at(input.name) ?? NianbaoError(.unreadable, file: input.name, "\(error)")
-                    return Extracted(name: input.name, record: ExtractRecord(error: e), cached: false)
-                }
-            }, progress: progress)
+            states = try (0..<options.jobs).map { _ in (try ReportExtractor(lexicon: lexicon, normalizer: normalizer), IDF()) }
         } catch {
             let e = NianbaoError(.icu, "cannot start the extractors: \(error)")
-            return inputs.map { Extracted(name: $0.name, record: ExtractRecord(error: e.at($0.name)), cached: false) }
+            return Mapped(inputs: inputs.map { Extracted(name: $0.name, entry: nil, error: e.at($0.name), warnings: [], cached: false) },
+                          idf: IDF())
         }
+        let extracted = parallel(inputs.count, states: &states, { state, i in
+            let input = inputs[i]
+            do {
+                let (report, cached) = try self.extractOne(input, state.extractor, manifest, salt: cacheSalt)
+                state.idf.add(report)
+                return Extracted(name: input.name,
+                                 entry: ReportEntry(report, ref: try store.append(report)), error: nil,
+                                 warnings: report.warnings, cached: cached)
+            } catch {
+                let e = (error as? NianbaoError)?.at(input.name) ?? NianbaoError(.unreadable, file: input.name, "\(error)")
+                return Extracted(name: input.name, entry: nil, error: e, warnings: [], cached: false)
+            }
+        }, progress: progress)
+        return Mapped(inputs: extracted, idf: states.reduce(into: IDF()) { $0.merge($1.idf) })
     }
 
-    func extractOne(_ input: ExtractInput, _ extractor: ReportExtractor, _ manifest: Manifest, salt: String) throws -> Extracted {
-        guard case .file(let path) = input else {
-            return Extracted(name: input.name, record: ExtractRecord(report: try input.extract(extractor, manifest: manifest)), cached: false)
+    /// Records already extracted (`nianbao extract` output, one per element) into `store`: the
+    /// reduce stage of a map/reduce run. Decoded in parallel; a line that is not a record is an
+    /// error naming `source` and the line number.
+    public func load(records lines: [(number: Int, bytes: [UInt8])], source: String, into store: RecordStore) -> Mapped {
+        var states = [IDF](repeating: IDF(), count: options.jobs)
+        let loaded = parallel(lines.count, states: &states) { idf, i in
+            let name = "\(source):\(lines[i].number)"
+            do {
+                let record = try JSONOutput.decoder().decode(ExtractRecord.self, from: Data(lines[i].bytes))
+                if let r = record.report {
+                    idf.add(r)
+                    return Extracted(name: r.source.path, entry: ReportEntry(r, ref: try store.append(r)), error: nil,
+                                     warnings: r.warnings, cached: false)
+                }
+                let e = record.error ?? NianbaoError(.malformedDocument, file: name, "a record with neither a report nor an error")
+                return Extracted(name: e.file, entry: nil, error: e, warnings: [], cached: false)
+            } catch let e as NianbaoError {
+                return Extracted(name: name, entry: nil, error: e.at(name), warnings: [], cached: false)
+            } catch {
+                return Extracted(name: name, entry: nil, error: NianbaoError(.malformedDocument, file: name, "not an extract record"),
+                                 warnings: [], cached: false)
+            }
         }
+        return Mapped(inputs: loaded, idf: states.reduce(into: IDF()) { $0.merge($1) })
+    }
+
+    func extractOne(_ input: ExtractInput, _ extractor: ReportExtractor, _ manifest: Manifest, salt: String) throws -> (ExtractedReport, Bool) {
+        guard case .file(let path) = input else { return (try input.extract(extractor, manifest: manifest), false) }
         let bytes = try PlainText.readBytes(path: path, limit: InputLimits.maxFileBytes)
         let entry = manifest.entry(for: path)
         let key = SHA256.hex(Array((SHA256.hex(bytes) + salt + path + (entry.map { "\($0)" } ?? "")).utf8))
         let cacheFile = options.cache?.appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key + ".json")
         if let cacheFile, let data = try? Data(contentsOf: cacheFile),
-           let record = try? JSONDecoder().decode(ExtractRecord.self, from: data), record.report != nil {
-            return Extracted(name: path, record: record, cached: true)
+           let record = try? JSONOutput.decoder().decode(ExtractRecord.self, from: data), let report = record.report {
+            return (report, true)
         }
         let doc = try DocumentLoader.load(bytes: bytes, path: path, format: SourceFormat(path: path))
         let report = try extractor.extract(doc, manifest: entry)
         if let cacheFile { try? AtomicFile.write(try JSONOutput.line(report), to: cacheFile) }
-        return Extracted(name: path, record: ExtractRecord(report: report), cached: false)
+        return (report, false)
     }
 
     /// What invalidates cached records: the tool version and everything that changes extraction.
@@ -119,16 +173,19 @@ public final class Analyzer: @unchecked Sendable {
         "\(NianbaoVersion.string)|\(ExtractedReport.schemaVersion)|\(options.lexicon.count)|\(options.lexicon.maxLength)|\(options.normalizer.traditional.rawValue)"
     }
 
-    /// The reduce stage: group by unit, diff consecutive years, aggregate. Records may come in any
-    /// order and from any number of mappers; they are sorted first.
-    public func reduce(_ reports: [ExtractedReport]) throws -> Analysis {
-        try Aggregator(analyzer: self).run(reports)
+    /// The reduce stage: group by unit, diff consecutive years, aggregate. `emit` receives each
+    /// unit's trend once it is complete (from worker threads, in no particular order; it must be
+    /// safe to call concurrently); the result keeps only what the corpus-wide outputs need.
+    /// Entries may come in any order and from any number of mappers; they are sorted first.
+    public func reduce(_ entries: [ReportEntry], idf: IDF, store: RecordStore,
+                       emit: (UnitTrend) throws -> Void) throws -> Analysis {
+        try Aggregator(analyzer: self, store: store, idf: idf).run(entries, emit: emit)
     }
 }
 
 /// The result of a run, ready to render.
 public struct Analysis: Sendable {
-    public var units: [UnitTrend]
+    public var units: [UnitSummary]
     public var compare: [CompareRow]
     public var pairs: Int
     /// Reports set aside in the reduce (a duplicate unit and year, no year), with the reason.

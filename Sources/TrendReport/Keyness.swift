@@ -19,9 +19,9 @@ enum Keyness {
         return c
     }
 
-    static func compare(_ r: ExtractedReport, against earlier: [ExtractedReport]) -> YearRow.Keywords {
-        guard !earlier.isEmpty else { return .init(rising: [], falling: []) }
-        let a = counts([r]), b = counts(earlier)
+    /// Keywords of a report (counts `a`) against the unit's earlier reports together (`b`).
+    static func compare(_ a: [String: Int], against b: [String: Int]) -> YearRow.Keywords {
+        guard !b.isEmpty else { return .init(rising: [], falling: []) }
         let na = Double(a.values.reduce(0, +)), nb = Double(b.values.reduce(0, +))
         guard na > 0, nb > 0 else { return .init(rising: [], falling: []) }
         var rising: [YearRow.Keywords.Entry] = [], falling: [YearRow.Keywords.Entry] = []

@@ -1,57 +1,75 @@
 import Foundation
 import ReportStructure
+import ReportText
 
 /// A set of output files committed together: each is written to a staging folder inside the
-/// output folder, then renamed into place with interrupt signals held back, so an interrupted
-/// run leaves either the previous file or the new one — never half a file. Files a previous run
+/// output folder as soon as it is ready (so a large run does not hold its outputs in memory),
+/// then all are renamed into place with interrupt signals held back, so an interrupted run
+/// leaves either the previous file or the new one — never half a file. Files a previous run
 /// wrote that this run does not are removed (the list is kept in `.nianbao-files`).
-public struct OutputSet {
-    public var files: [(path: String, data: Data)] = []
+///
+/// ```swift
+/// let output = try OutputSet(out: URL(fileURLWithPath: "notebooks-out"))
+/// try output.add("index.md", Data("# …".utf8))   // from any thread
+/// try output.commit()
+/// ```
+public final class OutputSet: @unchecked Sendable {
+    public let out: URL
+    let staging: URL
+    private var paths: [String] = []
+    private let lock = NSLock()
 
-    public init() {}
+    /// Prepares the output folder: creates it, and clears staging folders an interrupted run left.
+    public init(out: URL) throws {
+        self.out = out
+        let fm = FileManager.default
+        try fm.createDirectory(at: out, withIntermediateDirectories: true)
+        for name in (try? fm.contentsOfDirectory(atPath: out.path)) ?? [] where name.hasPrefix(".staging-") {
+            try? fm.removeItem(at: out.appendingPathComponent(name))
+        }
+        staging = out.appendingPathComponent(".staging-\(getpid())")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
 
-    public mutating func add(_ path: String, _ data: Data) { files.append((path, data)) }
+    /// Stages one file (`path` relative to the output folder). Safe to call from many threads.
+    public func add(_ path: String, _ data: Data) throws {
+        let url = staging.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+        lock.lock()
+        paths.append(path)
+        lock.unlock()
+    }
 
-    /// Writes the set; interrupt signals are held back for the whole commit (it takes
-    /// milliseconds), so an interrupted run leaves the previous outputs and no staging files.
-    public func commit(to out: URL) throws {
+    /// Renames every staged file into place; interrupt signals are held back meanwhile.
+    public func commit() throws {
         var failure: Error?
         SignalGuard.hold {
-            do { try commitHeld(to: out) } catch { failure = error }
+            do { try commitHeld() } catch { failure = error }
         }
         if let failure { throw failure }
     }
 
-    func commitHeld(to out: URL) throws {
+    /// Drops what was staged (a run that fails before its commit).
+    public func discard() { try? FileManager.default.removeItem(at: staging) }
+
+    func commitHeld() throws {
         let fm = FileManager.default
-        try fm.createDirectory(at: out, withIntermediateDirectories: true)
-        // Leftovers of an interrupted run are only ever staging folders: clear them.
-        for name in (try? fm.contentsOfDirectory(atPath: out.path)) ?? [] where name.hasPrefix(".staging-") {
-            try? fm.removeItem(at: out.appendingPathComponent(name))
-        }
-        let staging = out.appendingPathComponent(".staging-\(getpid())")
-        defer { try? fm.removeItem(at: staging) }
-        for (i, f) in files.enumerated() {
-            let url = staging.appendingPathComponent(String(i))
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try f.data.write(to: url)
-        }
+        defer { discard() }
         let listURL = out.appendingPathComponent(".nianbao-files")
         let previous = ((try? String(contentsOf: listURL, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-        let current = files.map(\.path)
-        let list = current.sorted().joined(separator: "\n") + "\n"
-        try Data(list.utf8).write(to: staging.appendingPathComponent("list"))
-
-        do {
-            for (i, f) in files.enumerated() {
-                let target = out.appendingPathComponent(f.path)
-                try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                _ = rename(staging.appendingPathComponent(String(i)).path, target.path)
+        let current = paths.sorted()
+        try Data((current.joined(separator: "\n") + "\n").utf8).write(to: staging.appendingPathComponent(".nianbao-files"))
+        for path in current {
+            let target = out.appendingPathComponent(path)
+            try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else {
+                throw NianbaoError(.unreadable, file: target.path, "cannot move the output into place: \(String(cString: strerror(errno)))")
             }
-            _ = rename(staging.appendingPathComponent("list").path, listURL.path)
-            for old in Set(previous).subtracting(current) where !old.contains("..") {
-                try? fm.removeItem(at: out.appendingPathComponent(old))
-            }
+        }
+        _ = rename(staging.appendingPathComponent(".nianbao-files").path, listURL.path)
+        for old in Set(previous).subtracting(current) where !old.contains("..") {
+            try? fm.removeItem(at: out.appendingPathComponent(old))
         }
     }
 }

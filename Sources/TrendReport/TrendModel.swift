@@ -148,3 +148,61 @@ public struct RunRecord: Codable, Hashable, Sendable {
         self.timings = timings
     }
 }
+
+/// What the reduce knows of a report before loading it: who, which years, and where its record
+/// waits in the store.
+public struct ReportEntry: Sendable, Hashable {
+    public var path: String
+    public var sha256: String
+    public var unit: String
+    public var region: String?
+    public var genre: String
+    public var reviewYear: Int?
+    public var planYear: Int?
+    public var hasCommitments: Bool
+    public var ref: RecordStore.Ref
+
+    public init(_ r: ExtractedReport, ref: RecordStore.Ref) {
+        path = r.source.path
+        sha256 = r.source.sha256
+        unit = r.metadata.unit.value ?? r.metadata.region.value ?? "unknown"
+        region = r.metadata.region.value
+        genre = r.metadata.genre.value?.rawValue ?? "unknown"
+        reviewYear = r.metadata.reviewYear.value
+        planYear = r.metadata.planYear.value
+        hasCommitments = r.items.contains { $0.role == .commitment }
+        self.ref = ref
+    }
+}
+
+/// A unit as `index.md` shows it, kept after its trend has been written.
+public struct UnitSummary: Sendable {
+    public var unit: String
+    public var folder: String
+    public var years: [Int]
+    public var gaps: [Int]
+    public var reports: Int
+    /// Promises judged (not pending) over all years, and how many were reported fulfilled.
+    public var promisesJudged: Int
+    public var fulfilled: Int
+    public var targetsMet: Int
+    public var targetsMissed: Int
+    /// The longest problem chain: its number of years and its latest wording.
+    public var longestChain: (years: Int, text: String)?
+    public var failedChecks: Int
+
+    public init(_ u: UnitTrend) {
+        unit = u.unit
+        folder = u.folder
+        years = u.years
+        gaps = u.gaps
+        reports = u.rows.count
+        let judged = u.rows.compactMap(\.outcomes).filter { $0.promises > $0.pending }
+        promisesJudged = judged.reduce(0) { $0 + $1.promises - $1.pending }
+        fulfilled = judged.reduce(0) { $0 + $1.fulfilled }
+        targetsMet = judged.reduce(0) { $0 + $1.targetsMet }
+        targetsMissed = judged.reduce(0) { $0 + $1.targetsMissed }
+        longestChain = u.problemChains.first.map { ($0.years.count, $0.links.last?.text ?? "") }
+        failedChecks = u.rows.reduce(0) { $0 + $1.failedChecks.count }
+    }
+}

@@ -46,76 +46,86 @@ struct Analyze: ParsableCommand {
         let outURL = URL(fileURLWithPath: out)
         let analyzer = Analyzer(options: .init(lexicon: lexicon, normalizer: Normalizer(traditional: text.traditional), jobs: jobs,
                                                cache: noCache ? nil : outURL.appendingPathComponent(".cache")))
+        let store = try RecordStore()
         var failures: [NianbaoError] = []
-        var runInputs: [RunRecord.Input] = []
-        var reports: [ExtractedReport] = []
         var timings: [String: Double] = [:]
 
+        let mapped: Analyzer.Mapped
         if let fromExtracted {
-            let handle = fromExtracted == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: fromExtracted)
-            guard let handle else { throw NianbaoError(.unreadable, file: fromExtracted, "cannot open") }
-            for (n, line) in LineReader(handle).enumerated() where !line.isEmpty {
-                do {
-                    let record = try JSONDecoder().decode(ExtractRecord.self, from: Data(line))
-                    if let r = record.report {
-                        reports.append(r)
-                        runInputs.append(.init(path: r.source.path, sha256: r.source.sha256, status: "ok", error: nil, cached: false))
-                    } else if let e = record.error {
-                        failures.append(e)
-                        runInputs.append(.init(path: e.file, sha256: nil, status: "failed", error: e, cached: false))
-                    }
-                } catch {
-                    failures.append(NianbaoError(.malformedDocument, file: "\(fromExtracted):\(n + 1)", "not an extract record"))
-                }
-            }
+            mapped = try loadRecords(fromExtracted, analyzer, store)
         } else {
             let manifest = try self.manifest.map { try Manifest.load(path: $0) } ?? Manifest()
             let (inputs, errors) = CorpusDiscovery.inputs(corpus, manifestPath: self.manifest)
             failures += errors
             let progress = Progress(total: inputs.count, log: log)
-            let extracted = analyzer.extract(inputs, manifest: manifest, progress: progress.update)
+            mapped = analyzer.extract(inputs, manifest: manifest, into: store, progress: progress.update)
             progress.finish()
-            for e in extracted {
-                if let r = e.report {
-                    reports.append(r)
-                    for w in r.warnings { log.line("\(e.name): warning: \(w)") }
-                }
-                if let err = e.record.error { failures.append(err) }
-                runInputs.append(.init(path: e.name, sha256: e.report?.source.sha256, status: e.report == nil ? "failed" : "ok",
-                                       error: e.record.error, cached: e.cached))
-            }
+            for e in mapped.inputs { for w in e.warnings { log.line("\(e.name): warning: \(w)") } }
+        }
+        failures += mapped.inputs.compactMap(\.error)
+        let entries = mapped.entries
+        let runInputs = mapped.inputs.map {
+            RunRecord.Input(path: $0.name, sha256: $0.entry?.sha256, status: $0.entry == nil ? "failed" : "ok", error: $0.error, cached: $0.cached)
         }
         timings["extract"] = Date().timeIntervalSince(started)
-        guard !reports.isEmpty else {
+        guard !entries.isEmpty else {
             for f in failures { log.error(f) }
             log.line("nothing to analyse: no input could be read")
             throw ExitCode(2)
         }
-        let reduceStarted = Date()
-        let analysis = try analyzer.reduce(reports)
-        timings["reduce"] = Date().timeIntervalSince(reduceStarted)
-        failures += analysis.skipped
 
-        var output = OutputSet()
         var renderers: [Renderer] = []
         if formats.contains(.json) { renderers.append(JSONRenderer()) }
         if formats.contains(.md) { renderers.append(MarkdownRenderer()) }
         if formats.contains(.csv) { renderers.append(CSVRenderer()) }
-        for r in renderers { for (path, data) in try r.files(analysis) { output.add(path, data) } }
-        timings["total"] = Date().timeIntervalSince(started)
-        let record = RunRecord(tool: "nianbao", version: NianbaoVersion.string, schemaVersion: 1,
-                               parameters: ["corpus": corpus.joined(separator: " "), "manifest": manifest ?? "", "jobs": String(jobs),
-                                            "format": format, "dict": text.dictionaries.joined(separator: " "),
-                                            "traditional": text.traditional.rawValue, "fromExtracted": fromExtracted ?? "",
-                                            "cache": noCache ? "off" : "on"],
-                               inputs: runInputs, reports: reports.count, units: analysis.units.count, pairs: analysis.pairs,
-                               failures: failures.count, timings: timings.mapValues { ($0 * 1000).rounded() / 1000 })
-        output.add("run.json", try JSONOutput.data(record))
-        try output.commit(to: outURL)
-
-        for f in failures { log.error(f) }
-        log.line("analysed \(reports.count) reports of \(analysis.units.count) units; \(analysis.pairs) pairs diffed; \(failures.count) failures; outputs in \(out)/ (\(String(format: "%.1f", timings["total"]!)) s)")
+        let output = try OutputSet(out: outURL)
+        do {
+            let reduceStarted = Date()
+            let analysis = try analyzer.reduce(entries, idf: mapped.idf, store: store) { unit in
+                for r in renderers { for (path, data) in try r.files(unit) { try output.add(path, data) } }
+            }
+            for r in renderers { for (path, data) in try r.files(analysis) { try output.add(path, data) } }
+            timings["reduce"] = Date().timeIntervalSince(reduceStarted)
+            failures += analysis.skipped
+            timings["total"] = Date().timeIntervalSince(started)
+            let record = RunRecord(tool: "nianbao", version: NianbaoVersion.string, schemaVersion: 1,
+                                   parameters: ["corpus": corpus.joined(separator: " "), "manifest": manifest ?? "", "jobs": String(jobs),
+                                                "format": format, "dict": text.dictionaries.joined(separator: " "),
+                                                "traditional": text.traditional.rawValue, "fromExtracted": fromExtracted ?? "",
+                                                "cache": noCache ? "off" : "on"],
+                                   inputs: runInputs, reports: entries.count, units: analysis.units.count, pairs: analysis.pairs,
+                                   failures: failures.count, timings: timings.mapValues { ($0 * 1000).rounded() / 1000 })
+            try output.add("run.json", try JSONOutput.data(record))
+            try output.commit()
+            for f in failures { log.error(f) }
+            log.line("analysed \(entries.count) reports of \(analysis.units.count) units; \(analysis.pairs) pairs diffed; \(failures.count) failures; outputs in \(out)/ (\(String(format: "%.1f", timings["total"]!)) s)")
+        } catch {
+            output.discard()
+            throw error
+        }
         if !failures.isEmpty { throw ExitStatus.someInputsFailed }
+    }
+
+    /// `--from-extracted`: records from a file or stdin, decoded in parallel a batch at a time.
+    func loadRecords(_ path: String, _ analyzer: Analyzer, _ store: RecordStore) throws -> Analyzer.Mapped {
+        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+        guard let handle else { throw NianbaoError(.unreadable, file: path, "cannot open") }
+        var mapped = Analyzer.Mapped()
+        var batch: [(number: Int, bytes: [UInt8])] = [], lineNumber = 0
+        func flush() {
+            let part = analyzer.load(records: batch, source: path, into: store)
+            mapped.inputs += part.inputs
+            mapped.idf.merge(part.idf)
+            batch = []
+        }
+        for line in LineReader(handle) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            batch.append((lineNumber, line))
+            if batch.count == 256 { flush() }
+        }
+        if !batch.isEmpty { flush() }
+        return mapped
     }
 }
 

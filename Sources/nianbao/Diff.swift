@@ -36,7 +36,7 @@ enum ReportInput {
     static func read(_ path: String, _ extractor: ReportExtractor) throws -> ExtractedReport {
         if path.hasSuffix(".json") || path.hasSuffix(".jsonl") {
             let data = try Data(PlainText.readBytes(path: path))
-            if let record = try? JSONDecoder().decode(ExtractRecord.self, from: data) {
+            if let record = try? JSONOutput.decoder().decode(ExtractRecord.self, from: data) {
                 if let r = record.report { return r }
                 if let e = record.error { throw e }
             }

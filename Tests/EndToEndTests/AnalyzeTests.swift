@@ -39,7 +39,7 @@ import TestSupport
         let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)
         while let url = e?.nextObject() as? URL {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
             if !isDir.boolValue {
                 out[String(url.path.dropFirst(dir.path.count + 1))] = try? Data(contentsOf: url)
             }

@@ -59,3 +59,14 @@ import Testing
         #expect(try Normalizer().normalize(DecodedText("①加强领导")).string == "①加强领导")
     }
 }
+
+@Test func utf16TranscodingAgreesWithTheStandardLibrary() {
+    var rng = SystemRandomNumberGenerator()
+    // Han, ASCII, 2-byte, supplementary pairs, and lone or swapped surrogates.
+    let pool: [UInt16] = [0x41, 0x0A, 0xE9, 0x7F3A, 0x4E00, 0x3002, 0xFF11, 0xD840, 0xDC00, 0xDBFF, 0xDFFF, 0x20, 0x7FF, 0x800]
+    for _ in 0..<2000 {
+        let units = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
+        #expect(String(utf16Units: units) == String(decoding: units, as: UTF16.self), "\(units)")
+    }
+    #expect(String(utf16Units: Array("县政府𠀀办公室".utf16)) == "县政府𠀀办公室")
+}

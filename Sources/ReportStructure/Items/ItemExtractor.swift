@@ -244,7 +244,7 @@ struct ItemExtractor {
         var seen = Set<String>()
         var out: [String] = []
         for t in tokens where t.kind == .han && t.length >= 2 {
-            let w = String(decoding: units[units.startIndex + Int(t.start)..<units.startIndex + Int(t.end)], as: UTF16.self)
+            let w = String(utf16Units: units[units.startIndex + Int(t.start)..<units.startIndex + Int(t.end)])
             if cues.stopwords.contains(w) || !seen.insert(w).inserted { continue }
             out.append(w)
         }

@@ -86,7 +86,6 @@ enum TableChecks {
                 let ns = text as NSString
                 guard let m = rule.regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
                       let v = Double(ns.substring(with: m.range(at: 1))) else { continue }
-                let quote = ns.substring(with: m.range)
                 let ok = abs(v - tableValue) < 0.001
                 let span = view.span(offset + m.range.location..<offset + m.range.location + m.range.length)
                 var ev = [Check.Evidence(label: "prose", text: view.originalText(span), span: span)]

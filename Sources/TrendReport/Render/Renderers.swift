@@ -2,18 +2,22 @@ import Foundation
 import PromiseDiff
 import ReportStructure
 
-/// A renderer turns an analysis into files (paths relative to the output folder). The CLI
-/// picks renderers by `--format`; all write through `OutputSet`, atomically.
-public protocol Renderer {
+/// A renderer turns a unit's trend, and then the whole analysis, into files (paths relative to
+/// the output folder). The CLI picks renderers by `--format`; all write through `OutputSet`,
+/// atomically.
+public protocol Renderer: Sendable {
+    /// The files of one unit (its folder).
+    func files(_ unit: UnitTrend) throws -> [(String, Data)]
+    /// The files about the whole corpus.
     func files(_ analysis: Analysis) throws -> [(String, Data)]
 }
 
 public struct JSONRenderer: Renderer {
     public init() {}
+    public func files(_ u: UnitTrend) throws -> [(String, Data)] { [("\(u.folder)/trend.json", try JSONOutput.data(u))] }
+
     public func files(_ a: Analysis) throws -> [(String, Data)] {
-        var out: [(String, Data)] = try a.units.map { ("\($0.folder)/trend.json", try JSONOutput.data($0)) }
-        out.append(("compare.json", try JSONOutput.data(CompareFile(schemaVersion: 1, columns: CompareRow.columns, rows: a.compare))))
-        return out
+        [("compare.json", try JSONOutput.data(CompareFile(schemaVersion: 1, columns: CompareRow.columns, rows: a.compare)))]
     }
 
     struct CompareFile: Codable {
@@ -25,6 +29,8 @@ public struct JSONRenderer: Renderer {
 
 public struct CSVRenderer: Renderer {
     public init() {}
+    public func files(_ u: UnitTrend) throws -> [(String, Data)] { [] }
+
     public func files(_ a: Analysis) throws -> [(String, Data)] {
         var csv = CompareRow.columns.joined(separator: ",") + "\n"
         for r in a.compare {
@@ -43,15 +49,12 @@ public struct CSVRenderer: Renderer {
 
 public struct MarkdownRenderer: Renderer {
     public init() {}
+    public func files(_ u: UnitTrend) throws -> [(String, Data)] {
+        let (md, charts) = TrendMarkdown.render(u)
+        return [("\(u.folder)/trend.md", Data(md.utf8))] + charts.map { ("\(u.folder)/\($0.0)", Data($0.1.svg().utf8)) }
+    }
+
     public func files(_ a: Analysis) throws -> [(String, Data)] {
-        var out: [(String, Data)] = []
-        for u in a.units {
-            let (md, charts) = TrendMarkdown.render(u)
-            out.append(("\(u.folder)/trend.md", Data(md.utf8)))
-            for (name, chart) in charts { out.append(("\(u.folder)/\(name)", Data(chart.svg().utf8))) }
-        }
-        out.append(("compare.md", Data(CompareMarkdown.render(a).utf8)))
-        out.append(("index.md", Data(IndexMarkdown.render(a).utf8)))
-        return out
+        [("compare.md", Data(CompareMarkdown.render(a).utf8)), ("index.md", Data(IndexMarkdown.render(a).utf8))]
     }
 }

@@ -117,7 +117,7 @@ enum CompareMarkdown {
 enum IndexMarkdown {
     static func render(_ a: Analysis) -> String {
         var md = "# Nianbao analysis\n\n"
-        md += "\(a.units.reduce(0) { $0 + $1.rows.count }) reports of \(a.units.count) units; \(a.pairs) pairs of consecutive years diffed. "
+        md += "\(a.units.reduce(0) { $0 + $1.reports }) reports of \(a.units.count) units; \(a.pairs) pairs of consecutive years diffed. "
         md += "Comparison: [compare.md](compare.md) ([csv](compare.csv), [json](compare.json)); run record: [run.json](run.json).\n\n"
         let years = Array(Set(a.units.flatMap(\.years))).sorted()
         if !years.isEmpty {
@@ -130,16 +130,12 @@ enum IndexMarkdown {
         md += "## Headlines\n\n"
         for u in a.units {
             var lines: [String] = []
-            let judged = u.rows.compactMap(\.outcomes).filter { $0.promises > $0.pending }
-            let fulfilled = judged.reduce(0) { $0 + $1.fulfilled }, total = judged.reduce(0) { $0 + $1.promises - $1.pending }
-            if total > 0 { lines.append("\(fulfilled) of \(total) promises judged were reported fulfilled") }
-            let met = judged.reduce(0) { $0 + $1.targetsMet }, missed = judged.reduce(0) { $0 + $1.targetsMissed }
-            if met + missed > 0 { lines.append("targets met \(met), missed \(missed)") }
-            if let longest = u.problemChains.first, longest.years.count > 1 {
-                lines.append("a problem admitted in \(longest.years.count) years: “\(Markdown.quote(longest.links.last?.text ?? "", limit: 30))”")
+            if u.promisesJudged > 0 { lines.append("\(u.fulfilled) of \(u.promisesJudged) promises judged were reported fulfilled") }
+            if u.targetsMet + u.targetsMissed > 0 { lines.append("targets met \(u.targetsMet), missed \(u.targetsMissed)") }
+            if let longest = u.longestChain, longest.years > 1 {
+                lines.append("a problem admitted in \(longest.years) years: “\(Markdown.quote(longest.text, limit: 30))”")
             }
-            let failed = u.rows.reduce(0) { $0 + $1.failedChecks.count }
-            if failed > 0 { lines.append("\(failed) failed consistency checks") }
+            if u.failedChecks > 0 { lines.append("\(u.failedChecks) failed consistency checks") }
             if lines.isEmpty { lines.append("a single report: nothing to compare yet") }
             md += "- **[\(Markdown.escape(u.unit))](\(u.folder)/trend.md)**: " + lines.joined(separator: "; ") + ".\n"
         }

@@ -1,0 +1,92 @@
+import Foundation
+import ReportStructure
+import ReportText
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Extracted records between the map and the reduce, kept on disk so that the reduce holds one
+/// unit's reports at a time and memory does not grow with the corpus. The records live in one
+/// temporary file that is unlinked as soon as it is open: the system reclaims it when the
+/// process ends, however it ends. Appends are safe from many workers (each reserves its range
+/// under a lock, then writes it on its own).
+public final class RecordStore: @unchecked Sendable {
+    /// Where one record is.
+    public struct Ref: Sendable, Hashable {
+        public let offset: Int
+        public let length: Int
+    }
+
+    private let fd: Int32
+    private var end = 0
+    private let lock = NSLock()
+
+    public init(directory: String = NSTemporaryDirectory()) throws {
+        var template = Array((directory + "/nianbao-records-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw NianbaoError(.unreadable, file: directory, "cannot create a temporary file for records: \(String(cString: strerror(errno)))")
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    /// Bytes written so far.
+    public var size: Int { lock.lock(); defer { lock.unlock() }; return end }
+
+    public func append(_ data: Data) throws -> Ref {
+        lock.lock()
+        let ref = Ref(offset: end, length: data.count)
+        end += data.count
+        lock.unlock()
+        try data.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(ref.offset + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw NianbaoError(.unreadable, "cannot write a record to the temporary store: \(String(cString: strerror(errno)))") }
+                done += n
+            }
+        }
+        return ref
+    }
+
+    public func load(_ ref: Ref) throws -> Data {
+        var data = Data(count: ref.length)
+        try data.withUnsafeMutableBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(ref.offset + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw NianbaoError(.unreadable, "cannot read a record back from the temporary store") }
+                done += n
+            }
+        }
+        return data
+    }
+
+    /// Stores what the reduce reads of a report (see `ExtractedReport.forReduce`).
+    public func append(_ report: ExtractedReport) throws -> Ref {
+        // Nobody reads these bytes but `report(_:)`: no key sorting, no formatting.
+        try append(try JSONOutput.internalData(report.forReduce))
+    }
+
+    public func report(_ ref: Ref) throws -> ExtractedReport {
+        try JSONOutput.decoder().decode(ExtractedReport.self, from: try load(ref))
+    }
+}
+
+extension ExtractedReport {
+    /// The record without what the reduce never reads, so that storing and loading it is cheap:
+    /// the outline, the numbers inside items (passages parse their own) and the evidence of
+    /// checks that passed (the trend lists failed checks only).
+    public var forReduce: ExtractedReport {
+        var r = self
+        r.sections = []
+        for i in r.items.indices { r.items[i].numbers = [] }
+        r.checks = r.checks.filter { $0.status != .pass }
+        return r
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import ReportStructure
+import ReportText
+import Testing
+import TestSupport
+import TrendReport
+
+/// The reduce holds a window of units at a time, with records waiting on disk: what it gives
+/// must not depend on the window or on the order records arrive in.
+@Suite struct StreamingReduceTests {
+    /// Every unit's trend (as JSON) and the comparison, for one way of running the reduce.
+    func analyse(window: Int, jobs: Int, reversed: Bool = false) throws -> ([String: Data], [CompareRow]) {
+        let analyzer = Analyzer(options: .init(lexicon: try Lexicon.builtIn(), jobs: jobs, window: window))
+        let store = try RecordStore()
+        let (inputs, errors) = CorpusDiscovery.inputs([Paths.corpora.path], manifestPath: nil)
+        #expect(errors.isEmpty)
+        let mapped = analyzer.extract(inputs, manifest: try Manifest.load(path: Paths.corpora.appendingPathComponent("manifest.csv").path),
+                                      into: store)
+        let lock = NSLock()
+        var trends: [String: Data] = [:]
+        let entries = reversed ? mapped.entries.reversed() : mapped.entries
+        let analysis = try analyzer.reduce(entries, idf: mapped.idf, store: store) { trend in
+            let data = try JSONOutput.data(trend)
+            lock.lock(); trends[trend.folder] = data; lock.unlock()
+        }
+        #expect(analysis.units.map(\.folder).sorted() == trends.keys.sorted())
+        return (trends, analysis.compare)
+    }
+
+    @Test func windowSizeAndRecordOrder_changeNothing() throws {
+        let (whole, compareWhole) = try analyse(window: 1000, jobs: 1)
+        let (small, compareSmall) = try analyse(window: 1, jobs: 2, reversed: true)
+        #expect(whole.count >= 2)
+        #expect(whole == small)
+        #expect(compareWhole == compareSmall)
+    }
+
+    @Test func recordsComeBackFromTheStore_asWhatTheReduceReads() throws {
+        let report = try ReportExtractor(lexicon: try Lexicon.builtIn()).extract(
+            try DocumentLoader.load(path: Paths.seed.path), manifest: nil)
+        let store = try RecordStore()
+        let first = try store.append(report)
+        let second = try store.append(report)
+        #expect(first.offset == 0 && second.offset == first.length)
+        let back = try store.report(second)
+        #expect(back == report.forReduce)
+        #expect(back.items.map(\.text) == report.items.map(\.text))
+        #expect(back.text == report.text)
+    }
+}
