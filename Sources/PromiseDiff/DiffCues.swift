@@ -19,6 +19,7 @@ final class DiffCues: @unchecked Sendable {
     let actionVerbs: NSRegularExpression
     let rhetoric: [NSRegularExpression]
     let multiYear: [NSRegularExpression]
+    let purpose: [NSRegularExpression]
     let deadline: NSRegularExpression
     let synonyms: [String: String]
 
@@ -42,6 +43,7 @@ final class DiffCues: @unchecked Sendable {
         actionVerbs = try NSRegularExpression(pattern: try lines("action-verbs.txt").joined(separator: "|"))
         rhetoric = try regexes("rhetoric.txt")
         multiYear = try regexes("multi-year.txt")
+        purpose = try regexes("purpose-clauses.txt")
         deadline = try NSRegularExpression(pattern: try lines("deadlines.txt").joined(separator: "|"))
         synonyms = Dictionary(try lines("synonyms.txt").compactMap { l -> (String, String)? in
             let p = l.split(separator: " ")

@@ -14,7 +14,7 @@ import ReportStructure
 public struct PromiseJudge: Sendable {
     public var similarity: Similarity
     /// Thresholds, calibrated on the dev gold in `eval/gold/dev` (see `make eval`).
-    public var fulfilledScore = 0.45
+    public var fulfilledScore = 0.40
     public var partialScore = 0.40
     public var flagScore = 0.5
     /// A result passage this close to the promise reports it whatever its verb.
@@ -59,10 +59,13 @@ public struct PromiseJudge: Sendable {
                 let quantity = p.quantities.contains { $0.unit != nil }
                 let testable = quantity || DiffCues.any(cues.testable, t)
                 let multiYear = DiffCues.any(cues.multiYear, t) || futureYear(t, after: report.metadata.planYear.value, cues)
-                let clauses = t.split(whereSeparator: { ",，;；:：。".contains($0) }).map(String.init)
-                    .map { reader.build($0, p.span, normalized: $0, item) }.filter { $0.words.count >= 2 }
+                // What a review would report: the clauses that act, not those that say what for.
+                let parts = t.split(whereSeparator: { ",，;；:：。".contains($0) }).map(String.init)
+                let acting = parts.filter { !DiffCues.any(cues.purpose, $0) }
+                let clauses = acting.map { reader.build($0, p.span, normalized: $0, item) }.filter { $0.words.count >= 2 }
                 out.append(Promise(id: String(format: "p%03d", out.count + 1), item: item, passage: p,
-                                   testable: testable, multiYear: multiYear, clauses: clauses.count > 1 ? clauses : []))
+                                   testable: testable, multiYear: multiYear,
+                                   clauses: clauses.count > 1 || acting.count < parts.count ? clauses : []))
             }
         }
         return out
@@ -96,8 +99,9 @@ public struct PromiseJudge: Sendable {
         var results: [(Passage, Double)]
         var problem: (Passage, Double)?
         var plan: (Passage, Double)?
-        /// (IDF mass, best result score) of each clause.
-        var clauses: [(mass: Double, score: Double)]
+        /// Each clause: its IDF mass, its best result's score, whether that result names the
+        /// clause's key term (its rarest word), and how its quantities compare.
+        var clauses: [(mass: Double, score: Double, keyTerm: Bool, numbers: NumberAgreement)]
         var done: Bool
         var progress: Bool
         var numbers: NumberAgreement
@@ -109,22 +113,29 @@ public struct PromiseJudge: Sendable {
         let r = similarity.best(p.passage, among: results)
         var problem = similarity.best(p.passage, among: problems, limit: 1).first
         var plan = similarity.best(p.passage, among: plans, limit: 1).first
-        var clauses: [(Double, Double)] = []
+        // The evidence must name what the promise is most specifically about: one of its two
+        // rarest words. Sharing only common words (新兴产业 without 统计) is topic, not completion.
+        func rarest(_ p: Passage, _ n: Int) -> ArraySlice<String> {
+            p.words.sorted { (similarity.idf.weight($0), $1) > (similarity.idf.weight($1), $0) }.prefix(n)
+        }
+        func names(_ terms: ArraySlice<String>, _ e: Passage?) -> Bool {
+            guard let e else { return false }
+            return terms.isEmpty || terms.contains { e.words.contains($0) }
+        }
+        var clauses: [(Double, Double, Bool, NumberAgreement)] = []
         for clause in p.clauses {
             let mass = clause.words.reduce(0.0) { $0 + similarity.idf.weight($1) }
-            clauses.append((mass, similarity.best(clause, among: results, limit: 1).first?.1 ?? 0))
+            let best = similarity.best(clause, among: results, limit: 1).first
+            // A clause's own key term: its rarest word.
+            clauses.append((mass, best?.1 ?? 0, names(rarest(clause, 1), best?.0), best.map { compare(clause, $0.0) } ?? .none))
             if let b = similarity.best(clause, among: problems, limit: 1).first, b.1 > (problem?.1 ?? 0) { problem = b }
             if let b = similarity.best(clause, among: plans, limit: 1).first, b.1 > (plan?.1 ?? 0) { plan = b }
         }
         let evidenceText = r.first?.0.normalized ?? ""
-        // The evidence must name what the promise is most specifically about: one of its two
-        // rarest words. Sharing only common words (新兴产业 without 统计) is topic, not completion.
-        let keyTerms = p.passage.words.sorted { (similarity.idf.weight($0), $1) > (similarity.idf.weight($1), $0) }.prefix(2)
-        let evidenceWords = Set(r.first?.0.words ?? [])
         return Features(results: r, problem: problem, plan: plan, clauses: clauses,
                         done: DiffCues.any(cues.done, evidenceText), progress: DiffCues.any(cues.progress, evidenceText),
                         numbers: r.first.map { compare(p.passage, $0.0) } ?? .none,
-                        keyTermInEvidence: keyTerms.isEmpty || keyTerms.contains { evidenceWords.contains($0) })
+                        keyTermInEvidence: names(rarest(p.passage, 2), r.first?.0))
     }
 
     /// Thresholds applied to features (see the type's summary for the rules).
@@ -133,19 +144,27 @@ public struct PromiseJudge: Sendable {
         let mass = f.clauses.reduce(0.0) { $0 + $1.mass }
         let coverage = mass > 0 ? f.clauses.filter { $0.score >= fulfilledScore }.reduce(0.0) { $0 + $1.mass } / mass : 0
         let qScore = f.problem?.1 ?? 0
-        let keyCovered = f.keyTermInEvidence || coverage >= 0.6 || f.numbers != .none
+        // A clause that matches a result well and names a key term, or compares quantities with
+        // it, counts as much as the whole promise doing so.
+        let covering = f.clauses.filter { $0.score >= fulfilledScore }
+        var numbers = f.numbers
+        if numbers == .none {
+            let clauseNumbers = covering.map(\.numbers).filter { $0 != .none }
+            numbers = clauseNumbers.contains(.short) ? .short : clauseNumbers.first ?? .none
+        }
+        let keyCovered = f.keyTermInEvidence || coverage >= 0.6 || numbers != .none || covering.contains { $0.keyTerm }
         let matched = (rScore >= fulfilledScore || coverage >= 0.6) && keyCovered
         // A near-verbatim account in the review is itself the report that it was done.
         let strong = rScore >= strongScore && keyCovered
         var status: PromiseStatus
         var reason: String
-        if matched && (f.numbers == .meets || ((f.done || strong) && f.numbers != .short && !(f.progress && !f.done))) {
+        if matched && (numbers == .meets || ((f.done || strong) && numbers != .short && !(f.progress && !f.done))) {
             status = .fulfilled
-            reason = f.numbers == .meets ? "the result reports a quantity that meets the promise" : "a result reports it done"
-        } else if matched && f.numbers == .short {
+            reason = numbers == .meets ? "the result reports a quantity that meets the promise" : "a result reports it done"
+        } else if matched && numbers == .short {
             status = .partial
             reason = "a result reports less than the promised quantity"
-        } else if coverage >= 0.3 || ((rScore >= partialScore || coverage > 0) && keyCovered && (f.done || f.progress || strong)) {
+        } else if (coverage >= 0.3 && keyCovered) || ((rScore >= partialScore || coverage > 0) && keyCovered && (f.done || f.progress || strong)) {
             status = .partial
             reason = f.progress ? "a result reports work under way" : "a result reports related work, matching only in part"
         } else {

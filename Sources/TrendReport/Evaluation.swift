@@ -170,7 +170,12 @@ public enum Evaluation {
                     predicted = judgement?.status.rawValue ?? "missing"
                 }
                 score.total += 1
-                if predicted == gold { score.correct += 1 } else { score.mistakes.append("\(f): “\(quote)” gold \(gold), got \(predicted)") }
+                if predicted == gold { score.correct += 1 } else {
+                    let why = judgement.map { j in
+                        " (\(j.reason); " + (j.evidence.first.map { "\($0.role.rawValue) \($0.score): \($0.text.prefix(60))" } ?? "no evidence") + ")"
+                    } ?? ""
+                    score.mistakes.append("\(f): “\(quote)” gold \(gold), got \(predicted)\(why)")
+                }
                 score.confusion[gold, default: [:]][predicted, default: 0] += 1
                 if row.count >= 3, !row[2].isEmpty, !row[2].contains(" ") || row[2].contains(",") {
                     let flags = Set(row[2].split(separator: ",").map(String.init))
