@@ -41,4 +41,23 @@ for n in 125 500; do
   [ -f $gen/manifest.csv ] || python3 tools/generate_corpus.py $gen $n
   measure "generated-$((n * 4))" $gen --manifest $gen/manifest.csv
 done
-echo "(peak memory across 500 → 2000 reports shows how it grows with the corpus; the pipeline keeps all records for the reduce)"
+echo "(peak memory across 500 → 2000 reports: records wait on disk and the reduce holds one window of units, so it should stay flat)"
+
+# Issue #4: diffing every consecutive pair of the national corpus, from extracted records (so the
+# time is the diff alone), one process per pair as a user would run `nianbao diff`.
+if [ -d ../shared/corpora/national-gwr ]; then
+  rec=bench/out/national-records
+  rm -rf $rec; mkdir -p $rec
+  files=(../shared/corpora/national-gwr/[0-9]*.txt)
+  for f in "${files[@]}"; do "$bin" extract "$f" --out - > "$rec/$(basename "$f" .txt).json"; done
+  t0=$(date +%s.%N)
+  pairs=0
+  for ((i = 0; i + 1 < ${#files[@]}; i++)); do
+    a=$rec/$(basename "${files[$i]}" .txt).json; b=$rec/$(basename "${files[$((i + 1))]}" .txt).json
+    "$bin" diff "$a" "$b" --format json > /dev/null
+    pairs=$((pairs + 1))
+  done
+  t1=$(date +%s.%N)
+  printf "diff, %d consecutive national pairs (from extracted records): %.2f s, %.3f s per pair\n" "$pairs" \
+    "$(echo "$t1 - $t0" | bc)" "$(echo "($t1 - $t0) / $pairs" | bc -l)"
+fi

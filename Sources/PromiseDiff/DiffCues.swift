@@ -25,7 +25,11 @@ final class DiffCues: @unchecked Sendable {
 
     init() throws {
         func lines(_ f: String) throws -> [String] { try ResourceFiles.lines(file: f, bundle: .module) }
-        func regexes(_ f: String) throws -> [NSRegularExpression] { try lines(f).map { try NSRegularExpression(pattern: $0) } }
+        // Each list is only ever asked "does any line match", so it is one alternation: one
+        // pass of the matcher instead of one per line.
+        func regexes(_ f: String) throws -> [NSRegularExpression] {
+            [try NSRegularExpression(pattern: try lines(f).map { "(?:\($0))" }.joined(separator: "|"))]
+        }
         done = try regexes("done.txt")
         progress = try regexes("progress.txt")
         testable = try regexes("testable.txt")

@@ -12,7 +12,8 @@ public struct Passage: Sendable {
     /// Normalised text (NFKC, simplified): what matching reads.
     public var normalized: String
     public var words: [String]
-    public var bigrams: Set<UInt32>
+    /// Adjacent Han character pairs, sorted and unique (intersections are merges).
+    public var bigrams: [UInt32]
     public var quantities: [NumberParser.Found]
 }
 
@@ -106,15 +107,22 @@ public final class PassageReader {
         return out
     }
 
-    /// Adjacent Han character pairs, packed into one integer each.
-    static func bigrams(_ s: String) -> Set<UInt32> {
-        var out = Set<UInt32>()
+    /// Adjacent Han character pairs, packed into one integer each, sorted and unique.
+    static func bigrams(_ s: String) -> [UInt32] {
+        var out: [UInt32] = []
         var prev: UInt16 = 0
         for u in s.utf16 {
             let han = u >= 0x4E00 && u <= 0x9FFF
-            if han && prev != 0 { out.insert(UInt32(prev) << 16 | UInt32(u)) }
+            if han && prev != 0 { out.append(UInt32(prev) << 16 | UInt32(u)) }
             prev = han ? u : 0
         }
+        out.sort()
+        var unique = 0
+        for x in out where unique == 0 || out[unique - 1] != x {
+            out[unique] = x
+            unique += 1
+        }
+        out.removeLast(out.count - unique)
         return out
     }
 }

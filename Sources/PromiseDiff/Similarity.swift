@@ -24,7 +24,14 @@ public struct Similarity: Sendable {
     func combine(_ query: Passage, _ candidate: Passage, shared: Double, total: Double) -> Double {
         let wordCoverage = total > 0 ? shared / total : 0
         var bigrams = 0
-        for b in query.bigrams where candidate.bigrams.contains(b) { bigrams += 1 }
+        query.bigrams.withUnsafeBufferPointer { q in
+            candidate.bigrams.withUnsafeBufferPointer { c in
+                var i = 0, j = 0
+                while i < q.count && j < c.count {
+                    if q[i] == c[j] { bigrams += 1; i += 1; j += 1 } else if q[i] < c[j] { i += 1 } else { j += 1 }
+                }
+            }
+        }
         let bigramCoverage = query.bigrams.isEmpty ? 0 : Double(bigrams) / Double(query.bigrams.count)
         let confidence = min(1, total / Self.minimumInformation)
         return (Self.wordWeight * wordCoverage + Self.bigramWeight * bigramCoverage) * confidence

@@ -17,13 +17,6 @@ public enum JSONOutput {
         return d
     }
 
-    /// Compact JSON for records only this process reads back: no key sorting, no formatting.
-    public static func internalData<T: Encodable>(_ value: T) throws -> Data {
-        let e = JSONEncoder()
-        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try e.encode(value)
-    }
-
     public static func data<T: Encodable>(_ value: T, pretty: Bool = true) throws -> Data {
         var d = try encoder(pretty: pretty).encode(value)
         if pretty { d.append(0x0A) }

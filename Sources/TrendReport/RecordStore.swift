@@ -67,14 +67,14 @@ public final class RecordStore: @unchecked Sendable {
         return data
     }
 
-    /// Stores what the reduce reads of a report (see `ExtractedReport.forReduce`).
+    /// Stores what the reduce reads of a report (see `ExtractedReport.forReduce`), in the
+    /// binary form only `report(_:)` reads.
     public func append(_ report: ExtractedReport) throws -> Ref {
-        // Nobody reads these bytes but `report(_:)`: no key sorting, no formatting.
-        try append(try JSONOutput.internalData(report.forReduce))
+        try append(try BinaryRecord.encode(report.forReduce))
     }
 
     public func report(_ ref: Ref) throws -> ExtractedReport {
-        try JSONOutput.decoder().decode(ExtractedReport.self, from: try load(ref))
+        try BinaryRecord.decode(ExtractedReport.self, from: try load(ref))
     }
 }
 
