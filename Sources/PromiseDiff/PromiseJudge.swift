@@ -14,7 +14,7 @@ import ReportStructure
 public struct PromiseJudge: Sendable {
     public var similarity: Similarity
     /// Thresholds, calibrated on the dev gold in `eval/gold/dev` (see `make eval`).
-    public var fulfilledScore = 0.40
+    public var fulfilledScore = 0.30
     public var partialScore = 0.40
     public var flagScore = 0.5
     /// A result passage this close to the promise reports it whatever its verb.
@@ -62,9 +62,10 @@ public struct PromiseJudge: Sendable {
                 // What a review would report: the clauses that act, not those that say what for.
                 let parts = t.split(whereSeparator: { ",，;；:：。".contains($0) }).map(String.init)
                 let acting = parts.filter { !DiffCues.any(cues.purpose, $0) }
-                // A clause matches on its own with two content words, or one and a quantity.
+                // A clause matches on its own with two content words, or one and a quantity, or
+                // one long term (保障性安居工程).
                 let clauses = acting.map { reader.build($0, p.span, normalized: $0, item) }.filter { c in
-                    c.words.count >= 2 || (c.words.count == 1 && c.quantities.contains { $0.unit != nil })
+                    c.words.count >= 2 || (c.words.count == 1 && (c.quantities.contains { $0.unit != nil } || c.words[0].count >= 4))
                 }
                 out.append(Promise(id: String(format: "p%03d", out.count + 1), item: item, passage: p,
                                    testable: testable, multiYear: multiYear,
@@ -179,7 +180,8 @@ public struct PromiseJudge: Sendable {
         let quantityMet = covering.contains { $0.keyTerm && $0.numbers == .meets } && !covering.contains { $0.numbers == .short }
         let matched = (rScore >= fulfilledScore || coverage >= 0.6 || quantityMet) && keyCovered
         // A near-verbatim account in the review is itself the report that it was done.
-        let strong = rScore >= strongScore && keyCovered
+        // So is an account that covers most of what the promise says, clause by clause.
+        let strong = (rScore >= strongScore || coverage >= 0.6) && keyCovered
         var status: PromiseStatus
         var reason: String
         if matched && (numbers == .meets || ((f.done || strong) && numbers != .short && !(f.progress && !f.done))) {
