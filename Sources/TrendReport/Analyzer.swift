@@ -97,33 +97,68 @@ public final class Analyzer: @unchecked Sendable {
         return results.map { $0! }
     }
 
-    /// The map stage: extracts every input into `store`, in input order.
-    public func extract(_ inputs: [ExtractInput], manifest: Manifest, into store: RecordStore,
-                        progress: ((Int) -> Void)? = nil) -> Mapped {
-        let lexicon = options.lexicon, normalizer = options.normalizer
-        let cacheSalt = cacheSalt()
+    /// The map stage over a stream of inputs (see `CorpusDiscovery.stream`), a batch at a time so
+    /// that streamed documents never sit in memory together; inputs that could not be read are
+    /// failures in their place. `progress` receives the number of inputs done so far.
+    public func extract(stream: AnyIterator<Result<ExtractInput, NianbaoError>>, manifest: Manifest, into store: RecordStore,
+                        batch: Int = 256, progress: ((Int) -> Void)? = nil) -> Mapped {
         var states: [(extractor: ReportExtractor, idf: IDF)]
         do {
-            states = try (0..<options.jobs).map { _ in (try ReportExtractor(lexicon: lexicon, normalizer: normalizer), IDF()) }
+            states = try (0..<options.jobs).map { _ in (try ReportExtractor(lexicon: options.lexicon, normalizer: options.normalizer), IDF()) }
         } catch {
             let e = NianbaoError(.icu, "cannot start the extractors: \(error)")
-            return Mapped(inputs: inputs.map { Extracted(name: $0.name, entry: nil, error: e.at($0.name), warnings: [], cached: false) },
-                          idf: IDF())
+            return Mapped(inputs: stream.map { r in
+                let name = (try? r.get().name) ?? ""
+                return Extracted(name: name, entry: nil, error: e.at(name), warnings: [], cached: false)
+            })
         }
-        let extracted = parallel(inputs.count, states: &states, { state, i in
+        var mapped = Mapped()
+        var pending: [Result<ExtractInput, NianbaoError>] = []
+        func flush() {
+            let inputs = pending.compactMap { try? $0.get() }
+            let done = mapped.inputs.count
+            var part = extract(inputs, manifest: manifest, into: store, states: &states,
+                               progress: progress.map { p in { p(done + $0) } }).makeIterator()
+            for r in pending {
+                switch r {
+                case .success: mapped.inputs.append(part.next()!)
+                case .failure(let e): mapped.inputs.append(Extracted(name: e.file, entry: nil, error: e, warnings: [], cached: false))
+                }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+        while let r = stream.next() {
+            pending.append(r)
+            if pending.count == batch { flush() }
+        }
+        if !pending.isEmpty { flush() }
+        mapped.idf = states.reduce(into: IDF()) { $0.merge($1.idf) }
+        return mapped
+    }
+
+    /// The map stage over inputs already listed, in input order.
+    public func extract(_ inputs: [ExtractInput], manifest: Manifest, into store: RecordStore,
+                        progress: ((Int) -> Void)? = nil) -> Mapped {
+        extract(stream: AnyIterator(inputs.lazy.map { Result.success($0) }.makeIterator()), manifest: manifest, into: store,
+                batch: max(inputs.count, 1), progress: progress)
+    }
+
+    /// One batch on the workers (each with its extractor and its IDF tally), in input order.
+    func extract(_ inputs: [ExtractInput], manifest: Manifest, into store: RecordStore,
+                 states: inout [(extractor: ReportExtractor, idf: IDF)], progress: ((Int) -> Void)?) -> [Extracted] {
+        let cacheSalt = cacheSalt()
+        return parallel(inputs.count, states: &states, { state, i in
             let input = inputs[i]
             do {
                 let (report, cached) = try self.extractOne(input, state.extractor, manifest, salt: cacheSalt)
                 state.idf.add(report)
-                return Extracted(name: input.name,
-                                 entry: ReportEntry(report, ref: try store.append(report)), error: nil,
+                return Extracted(name: input.name, entry: ReportEntry(report, ref: try store.append(report)), error: nil,
                                  warnings: report.warnings, cached: cached)
             } catch {
                 let e = (error as? NianbaoError)?.at(input.name) ?? NianbaoError(.unreadable, file: input.name, "\(error)")
                 return Extracted(name: input.name, entry: nil, error: e, warnings: [], cached: false)
             }
         }, progress: progress)
-        return Mapped(inputs: extracted, idf: states.reduce(into: IDF()) { $0.merge($1.idf) })
     }
 
     /// Records already extracted (`nianbao extract` output, one per element) into `store`: the

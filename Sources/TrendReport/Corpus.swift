@@ -11,55 +11,72 @@ public enum CorpusDiscovery {
     public static func inputs(_ paths: [String], manifestPath: String?) -> (inputs: [ExtractInput], errors: [NianbaoError]) {
         var inputs: [ExtractInput] = []
         var errors: [NianbaoError] = []
-        let skip = Set([manifestPath].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        for path in paths {
-            if path == "-" {
-                for r in ExtractInput.jsonLines(FileHandle.standardInput) {
-                    switch r {
-                    case .success(let i): inputs.append(i)
-                    case .failure(let e): errors.append(e)
-                    }
-                }
-                continue
-            }
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                errors.append(NianbaoError(.unreadable, file: path, "no such file or folder"))
-                continue
-            }
-            if isDir.boolValue {
-                let base = URL(fileURLWithPath: path)
-                guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                                  options: [.skipsHiddenFiles]) else { continue }
-                var found: [String] = []
-                for case let url as URL in walker {
-                    let ext = url.pathExtension.lowercased()
-                    let name = url.lastPathComponent.lowercased()
-                    guard reportExtensions.contains(ext), !name.hasPrefix("readme"), !name.hasPrefix("manifest"),
-                          !skip.contains(url.standardizedFileURL.path),
-                          (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                    found.append(relative(url, to: base, display: path))
-                }
-                inputs += found.sorted().map { .file($0) }
-            } else if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
-                guard let handle = FileHandle(forReadingAtPath: path) else {
-                    errors.append(NianbaoError(.unreadable, file: path, "cannot open")); continue
-                }
-                for r in ExtractInput.jsonLines(handle) {
-                    switch r {
-                    case .success(let i): inputs.append(i)
-                    case .failure(var e): e.file = path + ":" + e.file; errors.append(e)
-                    }
-                }
-            } else if path.hasSuffix(".csv") {
-                do { inputs += try table(path) } catch let e as NianbaoError { errors.append(e.at(path)) } catch {
-                    errors.append(NianbaoError(.unreadable, file: path, "\(error)"))
-                }
-            } else {
-                inputs.append(.file(path))
+        for r in stream(paths, manifestPath: manifestPath) {
+            switch r {
+            case .success(let i): inputs.append(i)
+            case .failure(let e): errors.append(e)
             }
         }
         return (inputs, errors)
+    }
+
+    /// The same inputs, one at a time: documents of JSON Lines tables and stdin are read as they
+    /// are asked for, so a corpus streamed in never sits in memory whole.
+    public static func stream(_ paths: [String], manifestPath: String?) -> AnyIterator<Result<ExtractInput, NianbaoError>> {
+        let skip = Set([manifestPath].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        var remaining = paths[...]
+        var current: AnyIterator<Result<ExtractInput, NianbaoError>>? = nil
+        return AnyIterator {
+            while true {
+                if let next = current?.next() { return next }
+                guard let path = remaining.popFirst() else { return nil }
+                current = source(path, skip: skip)
+            }
+        }
+    }
+
+    /// The inputs one path stands for.
+    static func source(_ path: String, skip: Set<String>) -> AnyIterator<Result<ExtractInput, NianbaoError>> {
+        func list(_ items: [Result<ExtractInput, NianbaoError>]) -> AnyIterator<Result<ExtractInput, NianbaoError>> {
+            AnyIterator(items.makeIterator())
+        }
+        if path == "-" { return ExtractInput.jsonLines(FileHandle.standardInput) }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            return list([.failure(NianbaoError(.unreadable, file: path, "no such file or folder"))])
+        }
+        if isDir.boolValue {
+            let base = URL(fileURLWithPath: path)
+            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return list([]) }
+            var found: [String] = []
+            for case let url as URL in walker {
+                let ext = url.pathExtension.lowercased()
+                let name = url.lastPathComponent.lowercased()
+                guard reportExtensions.contains(ext), !name.hasPrefix("readme"), !name.hasPrefix("manifest"),
+                      !skip.contains(url.standardizedFileURL.path),
+                      (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                found.append(relative(url, to: base, display: path))
+            }
+            return list(found.sorted().map { .success(.file($0)) })
+        }
+        if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                return list([.failure(NianbaoError(.unreadable, file: path, "cannot open"))])
+            }
+            let lines = ExtractInput.jsonLines(handle)
+            return AnyIterator {
+                guard let r = lines.next() else { return nil }
+                if case .failure(var e) = r { e.file = path + ":" + e.file; return .failure(e) }
+                return r
+            }
+        }
+        if path.hasSuffix(".csv") {
+            do { return list(try table(path).map { .success($0) }) } catch let e as NianbaoError { return list([.failure(e.at(path))]) } catch {
+                return list([.failure(NianbaoError(.unreadable, file: path, "\(error)"))])
+            }
+        }
+        return list([.success(.file(path))])
     }
 
     static func relative(_ url: URL, to base: URL, display: String) -> String {

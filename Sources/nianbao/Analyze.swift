@@ -55,10 +55,12 @@ struct Analyze: ParsableCommand {
             mapped = try loadRecords(fromExtracted, analyzer, store)
         } else {
             let manifest = try self.manifest.map { try Manifest.load(path: $0) } ?? Manifest()
-            let (inputs, errors) = CorpusDiscovery.inputs(corpus, manifestPath: self.manifest)
-            failures += errors
-            let progress = Progress(total: inputs.count, log: log)
-            mapped = analyzer.extract(inputs, manifest: manifest, into: store, progress: progress.update)
+            // Streamed tables (JSON Lines, stdin) have no count until they end.
+            let streamed = corpus.contains { $0 == "-" || $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }
+            let total = streamed ? nil : CorpusDiscovery.inputs(corpus, manifestPath: self.manifest).inputs.count
+            let progress = Progress(total: total, log: log)
+            mapped = analyzer.extract(stream: CorpusDiscovery.stream(corpus, manifestPath: self.manifest), manifest: manifest,
+                                      into: store, progress: progress.update)
             progress.finish()
             for e in mapped.inputs { for w in e.warnings { log.line("\(e.name): warning: \(w)") } }
         }
@@ -149,21 +151,31 @@ final class Log: @unchecked Sendable {
 }
 
 final class Progress: @unchecked Sendable {
-    let total: Int
+    /// Inputs in all, when known before the run (not for streamed tables).
+    let total: Int?
     let log: Log
     let start = Date()
     let lock = NSLock()
     var lastShown = -1
 
-    init(total: Int, log: Log) { self.total = total; self.log = log }
+    init(total: Int?, log: Log) { self.total = total; self.log = log }
 
     func update(_ done: Int) {
         lock.lock(); defer { lock.unlock() }
         let elapsed = Date().timeIntervalSince(start)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        guard let total else {
+            if log.terminal {
+                log.raw(String(format: "\r%d files  %.1f files/s ", done, rate))
+            } else if done / 1000 != lastShown / 1000 {
+                lastShown = done
+                log.line(String(format: "extracted %d files (%.1f files/s)", done, rate))
+            }
+            return
+        }
         let eta = rate > 0 ? Double(total - done) / rate : 0
         if log.terminal {
-            let width = 30, filled = total == 0 ? width : width * done / total
+            let width = 30, filled = total == 0 ? width : width * min(done, total) / total
             log.raw(String(format: "\r[%@%@] %d/%d  %.1f files/s  ETA %.0fs ", String(repeating: "#", count: filled),
                            String(repeating: ".", count: width - filled), done, total, rate, eta))
         } else {

@@ -47,4 +47,27 @@ import TrendReport
         #expect(back.items.map(\.text) == report.items.map(\.text))
         #expect(back.text == report.text)
     }
+
+    @Test func streamedTable_isExtractedInBatches_inOrder_withBadLinesInPlace() throws {
+        let seed = try String(contentsOf: Paths.seed, encoding: .utf8)
+        func doc(_ id: String, _ year: Int) throws -> String {
+            String(decoding: try JSONEncoder().encode(["id": id, "unit": "清河县", "text": seed, "year": String(year)]), as: UTF8.self)
+                .replacingOccurrences(of: "\"year\":\"\(year)\"", with: "\"year\":\(year)")
+        }
+        let table = Paths.temporaryFolder().appendingPathComponent("reports.jsonl")
+        try FileManager.default.createDirectory(at: table.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try ([try doc("a", 2016), "{not json", try doc("b", 2017), try doc("c", 2018)].joined(separator: "\n") + "\n")
+            .write(to: table, atomically: true, encoding: .utf8)
+        let analyzer = Analyzer(options: .init(lexicon: try Lexicon.builtIn(), jobs: 2))
+        let store = try RecordStore()
+        let lock = NSLock()
+        var furthest = 0
+        let mapped = analyzer.extract(stream: CorpusDiscovery.stream([table.path], manifestPath: nil), manifest: Manifest(),
+                                      into: store, batch: 2) { n in lock.lock(); furthest = max(furthest, n); lock.unlock() }
+        #expect(mapped.inputs.map(\.name) == ["a", table.path + ":stdin:2", "b", "c"])
+        #expect(mapped.inputs[1].error?.code == .malformedDocument)
+        #expect(mapped.entries.map(\.reviewYear) == [2016, 2017, 2018])
+        #expect(furthest == 4)  // every input, the failed line too
+        #expect(mapped.idf.documents == 3 * (try store.report(mapped.entries[0].ref)).items.count)
+    }
 }
