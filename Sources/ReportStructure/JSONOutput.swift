@@ -23,6 +23,33 @@ public enum JSONOutput {
         return d
     }
 
+    /// Pretty JSON of `value` whose top-level array `key` (left empty in `value`) holds
+    /// `elements`, handed to `write` in pieces: byte for byte what encoding it whole gives, but
+    /// one element at a time, so an array of forty thousand rows is never one encoder tree nor
+    /// one buffer.
+    public static func write<T: Encodable, E: Encodable>(_ value: T, key: String, elements: [E],
+                                                        to write: (Data) throws -> Void) throws {
+        let whole = try data(value)
+        let empty = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
+        guard !elements.isEmpty else { return try write(whole) }
+        guard let at = whole.range(of: empty) else {
+            throw EncodingError.invalidValue(key, .init(codingPath: [], debugDescription: "no empty top-level array \(key)"))
+        }
+        try write(whole[..<at.lowerBound] + Data("\n  \"\(key)\" : [".utf8))
+        for (i, element) in elements.enumerated() {
+            var piece = Data((i == 0 ? "\n" : ",\n").utf8)
+            // The element's own lines, four spaces in, without its final line break.
+            var lineStart = true
+            for byte in try data(element).dropLast() {
+                if lineStart { piece.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                piece.append(byte)
+                lineStart = byte == 0x0A
+            }
+            try write(piece)
+        }
+        try write(Data("\n  ]".utf8) + whole[at.upperBound...])
+    }
+
     public static func line<T: Encodable>(_ value: T) throws -> Data {
         var d = try encoder(pretty: false).encode(value)
         d.append(0x0A)

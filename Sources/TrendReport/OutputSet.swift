@@ -41,6 +41,25 @@ public final class OutputSet: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Stages one file whose content comes in pieces (buffered, written as it grows).
+    public func add(_ path: String, content: StreamedContent) throws {
+        let url = staging.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
+            throw NianbaoError(.unreadable, file: url.path, "cannot create the output file")
+        }
+        defer { try? handle.close() }
+        var buffer = Data()
+        try content { piece in
+            buffer.append(piece)
+            if buffer.count >= 1 << 20 { try handle.write(contentsOf: buffer); buffer.removeAll(keepingCapacity: true) }
+        }
+        try handle.write(contentsOf: buffer)
+        lock.lock()
+        paths.append(path)
+        lock.unlock()
+    }
+
     /// Renames every staged file into place; interrupt signals are held back meanwhile.
     public func commit() throws {
         var failure: Error?

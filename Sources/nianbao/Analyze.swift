@@ -86,7 +86,7 @@ struct Analyze: ParsableCommand {
             let analysis = try analyzer.reduce(entries, idf: mapped.idf, store: store) { unit in
                 for r in renderers { for (path, data) in try r.files(unit) { try output.add(path, data) } }
             }
-            for r in renderers { for (path, data) in try r.files(analysis) { try output.add(path, data) } }
+            for r in renderers { for (path, content) in try r.files(analysis) { try output.add(path, content: content) } }
             timings["reduce"] = Date().timeIntervalSince(reduceStarted)
             failures += analysis.skipped
             timings["total"] = Date().timeIntervalSince(started)
@@ -95,9 +95,9 @@ struct Analyze: ParsableCommand {
                                                 "format": format, "dict": text.dictionaries.joined(separator: " "),
                                                 "traditional": text.traditional.rawValue, "fromExtracted": fromExtracted ?? "",
                                                 "cache": noCache ? "off" : "on"],
-                                   inputs: runInputs, reports: entries.count, units: analysis.units.count, pairs: analysis.pairs,
+                                   inputs: [], reports: entries.count, units: analysis.units.count, pairs: analysis.pairs,
                                    failures: failures.count, timings: timings.mapValues { ($0 * 1000).rounded() / 1000 })
-            try output.add("run.json", try JSONOutput.data(record))
+            try output.add("run.json") { write in try JSONOutput.write(record, key: "inputs", elements: runInputs, to: write) }
             try output.commit()
             for f in failures { log.error(f) }
             log.line("analysed \(entries.count) reports of \(analysis.units.count) units; \(analysis.pairs) pairs diffed; \(failures.count) failures; outputs in \(out)/ (\(String(format: "%.1f", timings["total"]!)) s)")

@@ -3,7 +3,7 @@ import ReportStructure
 import ReportText
 import Testing
 import TestSupport
-import TrendReport
+@testable import TrendReport
 
 /// The reduce holds a window of units at a time, with records waiting on disk: what it gives
 /// must not depend on the window or on the order records arrive in.
@@ -69,5 +69,24 @@ import TrendReport
         #expect(mapped.entries.map(\.reviewYear) == [2016, 2017, 2018])
         #expect(furthest == 4)  // every input, the failed line too
         #expect(mapped.idf.documents == 3 * (try store.report(mapped.entries[0].ref)).items.count)
+    }
+}
+
+/// compare.json written a row at a time must be what encoding it whole gives.
+@Suite struct CompareFileTests {
+    @Test func rowByRow_equalsTheWholeEncoding() throws {
+        let analyzer = Analyzer(options: .init(lexicon: try Lexicon.builtIn(), jobs: 2))
+        let store = try RecordStore()
+        let mapped = analyzer.extract(CorpusDiscovery.inputs([Paths.corpora.path], manifestPath: nil).inputs,
+                                      manifest: try Manifest.load(path: Paths.corpora.appendingPathComponent("manifest.csv").path),
+                                      into: store)
+        let rows = try analyzer.reduce(mapped.entries, idf: mapped.idf, store: store) { _ in }.compare
+        #expect(rows.count >= 5)
+        for sample in [rows, [], Array(rows.prefix(1))] {
+            let whole = try JSONOutput.data(JSONRenderer.CompareFile(schemaVersion: 1, columns: CompareRow.columns, rows: sample))
+            var pieces = Data()
+            try JSONRenderer.compareFile(sample) { pieces.append($0) }
+            #expect(pieces == whole)
+        }
     }
 }

@@ -25,9 +25,12 @@ public enum Markdown {
     public static func table(_ header: [String], _ rows: [[String]]) -> String {
         var out = "| " + header.joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: "---|", count: header.count) + "\n"
-        for r in rows { out += "| " + r.joined(separator: " | ") + " |\n" }
+        for r in rows { out += row(r) }
         return out
     }
+
+    /// One table row of already-escaped cells.
+    public static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
 
     /// A shortened quote: at most `limit` characters, escaped.
     public static func quote(_ s: String, limit: Int = 80) -> String {

@@ -100,16 +100,22 @@ enum TrendMarkdown {
 
 /// `compare.md`: the comparison table for a reader.
 enum CompareMarkdown {
-    static func render(_ a: Analysis) -> String {
-        var md = "# Comparison across units\n\nOne row per unit and year; the same data as compare.csv and compare.json.\n\n"
-        md += Markdown.table(["unit", "year", "results", "problems", "commitments", "fulfilment", "testable", "targets met", "recurring", "reused", "requests", "failed checks"],
-                             a.compare.map { r in
-            [Markdown.escape(r.unit), String(r.year), String(r.results), String(r.problems), String(r.commitments),
-             Markdown.percent(r.fulfilmentRate), Markdown.percent(r.testableFulfilmentRate), String(r.targetsMet),
-             String(r.recurringProblems), r.reuseShare.map { Markdown.percent($0) } ?? "–",
-             r.applicationsNew.map { SVG.number($0) } ?? "–", String(r.failedChecks)]
-        })
-        return md
+    static let header = ["unit", "year", "results", "problems", "commitments", "fulfilment", "testable", "targets met", "recurring",
+                         "reused", "requests", "failed checks"]
+
+    static func render(_ a: Analysis, to write: (Data) throws -> Void) throws {
+        try write(Data(("# Comparison across units\n\nOne row per unit and year; the same data as compare.csv and compare.json.\n\n"
+                        + Markdown.table(header, [])).utf8))
+        for rows in a.compare.chunks(of: 1000) {
+            try write(Data(rows.map { Markdown.row(cells($0)) }.joined().utf8))
+        }
+    }
+
+    static func cells(_ r: CompareRow) -> [String] {
+        [Markdown.escape(r.unit), String(r.year), String(r.results), String(r.problems), String(r.commitments),
+         Markdown.percent(r.fulfilmentRate), Markdown.percent(r.testableFulfilmentRate), String(r.targetsMet),
+         String(r.recurringProblems), r.reuseShare.map { Markdown.percent($0) } ?? "–",
+         r.applicationsNew.map { SVG.number($0) } ?? "–", String(r.failedChecks)]
     }
 }
 
