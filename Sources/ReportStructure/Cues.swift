@@ -14,6 +14,11 @@ public final class Cues: @unchecked Sendable {
     let spam: [String]
     let spamPatterns: [BytePattern]
     public let headings: [(level: Int, regex: NSRegularExpression)]
+    /// All heading patterns as one alternation, each alternative a group: one match per line,
+    /// the first alternative that matches wins, as in the file's order. `headingGroups[k]` is the
+    /// capture group of pattern `k`.
+    public let headingAlternation: NSRegularExpression
+    public let headingGroups: [Int]
     public let enumerations: [NSRegularExpression]
     public let notHeadings: [NSRegularExpression]
     public let roleCues: [(role: SectionRole, cue: String)]
@@ -43,6 +48,13 @@ public final class Cues: @unchecked Sendable {
             let parts = line.split(separator: " ", maxSplits: 1)
             return (Int(parts[0]) ?? 9, try NSRegularExpression(pattern: String(parts[1])))
         }
+        var groups: [Int] = [], next = 1
+        for (_, regex) in headings {
+            groups.append(next)
+            next += 1 + regex.numberOfCaptureGroups
+        }
+        headingGroups = groups
+        headingAlternation = try NSRegularExpression(pattern: headings.map { "(\($0.regex.pattern))" }.joined(separator: "|"))
         enumerations = try regexes("enumerations.txt")
         notHeadings = try regexes("not-headings.txt")
         roleCues = try lines("roles.txt").compactMap { line in

@@ -72,11 +72,10 @@ enum OutlineParser {
         // Markers are short and at the start: never run the patterns over a whole long line.
         let line = String(line.prefix(24))
         let range = NSRange(line.startIndex..., in: line)
-        for (level, regex) in cues.headings {
-            if let m = regex.firstMatch(in: line, range: range), m.range.location == 0,
-               let r = Range(m.range, in: line) {
-                return (level, String(line[r]))
-            }
+        guard let m = cues.headingAlternation.firstMatch(in: line, options: .anchored, range: range) else { return nil }
+        for (k, group) in cues.headingGroups.enumerated() where m.range(at: group).location != NSNotFound {
+            guard let r = Range(m.range(at: group), in: line) else { return nil }
+            return (cues.headings[k].level, String(line[r]))
         }
         return nil
     }
