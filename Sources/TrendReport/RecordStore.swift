@@ -42,13 +42,7 @@ public final class RecordStore: @unchecked Sendable {
         end += data.count
         lock.unlock()
         try data.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(ref.offset + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw NianbaoError(.unreadable, "cannot write a record to the temporary store: \(String(cString: strerror(errno)))") }
-                done += n
-            }
+            try whole(ref, "write a record to") { done in pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(ref.offset + done)) }
         }
         return ref
     }
@@ -56,15 +50,21 @@ public final class RecordStore: @unchecked Sendable {
     public func load(_ ref: Ref) throws -> Data {
         var data = Data(count: ref.length)
         try data.withUnsafeMutableBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(ref.offset + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw NianbaoError(.unreadable, "cannot read a record back from the temporary store") }
-                done += n
-            }
+            try whole(ref, "read a record back from") { done in pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(ref.offset + done)) }
         }
         return data
+    }
+
+    /// Repeats `io` (given the bytes done so far, it returns how many more it moved) until the
+    /// record's bytes are all moved: pread and pwrite may stop short or be interrupted.
+    private func whole(_ ref: Ref, _ what: String, _ io: (Int) -> Int) throws {
+        var done = 0
+        while done < ref.length {
+            let n = io(done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw NianbaoError(.unreadable, "cannot \(what) the temporary store: \(String(cString: strerror(errno)))") }
+            done += n
+        }
     }
 
     /// Stores what the reduce reads of a report (see `ExtractedReport.forReduce`), in the
