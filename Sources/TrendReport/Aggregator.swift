@@ -23,7 +23,7 @@ struct Aggregator {
         var pairs: [(a: Int, b: Int?)] = []
     }
 
-    func run(_ input: [ReportEntry], emit: (UnitTrend) throws -> Void) throws -> Analysis {
+    func run(_ input: [ReportEntry], progress: ((Int, Int) -> Void)?, emit: (UnitTrend) throws -> Void) throws -> Analysis {
         let (series, skipped) = group(input)
         var differs = try (0..<analyzer.options.jobs).map { _ in try Differ(lexicon: analyzer.options.lexicon, idf: idf) }
         var units: [UnitSummary] = []
@@ -40,6 +40,7 @@ struct Aggregator {
                 compare += rows
             }
             start = end
+            progress?(end, series.count)
         }
         let pairs = series.reduce(0) { $0 + $1.pairs.filter { $0.b != nil }.count }
         return Analysis(units: units, compare: compare, pairs: pairs, skipped: skipped)

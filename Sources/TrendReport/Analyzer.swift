@@ -212,9 +212,10 @@ public final class Analyzer: @unchecked Sendable {
     /// unit's trend once it is complete (from worker threads, in no particular order; it must be
     /// safe to call concurrently); the result keeps only what the corpus-wide outputs need.
     /// Entries may come in any order and from any number of mappers; they are sorted first.
-    public func reduce(_ entries: [ReportEntry], idf: IDF, store: RecordStore,
+    /// `progress` receives (units done, units in all) after each window.
+    public func reduce(_ entries: [ReportEntry], idf: IDF, store: RecordStore, progress: ((Int, Int) -> Void)? = nil,
                        emit: (UnitTrend) throws -> Void) throws -> Analysis {
-        try Aggregator(analyzer: self, store: store, idf: idf).run(entries, emit: emit)
+        try Aggregator(analyzer: self, store: store, idf: idf).run(entries, progress: progress, emit: emit)
     }
 }
 

@@ -83,9 +83,14 @@ struct Analyze: ParsableCommand {
         let output = try OutputSet(out: outURL)
         do {
             let reduceStarted = Date()
-            let analysis = try analyzer.reduce(entries, idf: mapped.idf, store: store) { unit in
+            let reduced = Progress(total: nil, log: log, verb: "reduced", noun: "units")
+            let analysis = try analyzer.reduce(entries, idf: mapped.idf, store: store, progress: { done, total in
+                reduced.total = total
+                reduced.update(done)
+            }) { unit in
                 for r in renderers { for (path, data) in try r.files(unit) { try output.add(path, data) } }
             }
+            reduced.finish()
             for r in renderers { for (path, content) in try r.files(analysis) { try output.add(path, content: content) } }
             timings["reduce"] = Date().timeIntervalSince(reduceStarted)
             failures += analysis.skipped
@@ -151,14 +156,18 @@ final class Log: @unchecked Sendable {
 }
 
 final class Progress: @unchecked Sendable {
-    /// Inputs in all, when known before the run (not for streamed tables).
-    let total: Int?
+    /// Things in all, when known before the run (not for streamed tables).
+    var total: Int?
     let log: Log
+    /// What is done to what: "extracted" "files", "reduced" "units".
+    let verb: String, noun: String
     let start = Date()
     let lock = NSLock()
     var lastShown = -1
 
-    init(total: Int?, log: Log) { self.total = total; self.log = log }
+    init(total: Int?, log: Log, verb: String = "extracted", noun: String = "files") {
+        self.total = total; self.log = log; self.verb = verb; self.noun = noun
+    }
 
     func update(_ done: Int) {
         lock.lock(); defer { lock.unlock() }
@@ -166,24 +175,24 @@ final class Progress: @unchecked Sendable {
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         guard let total else {
             if log.terminal {
-                log.raw(String(format: "\r%d files  %.1f files/s ", done, rate))
+                log.raw(String(format: "\r%d \(noun)  %.1f \(noun)/s ", done, rate))
             } else if done / 1000 != lastShown / 1000 {
                 lastShown = done
-                log.line(String(format: "extracted %d files (%.1f files/s)", done, rate))
+                log.line(String(format: "\(verb) %d \(noun) (%.1f \(noun)/s)", done, rate))
             }
             return
         }
         let eta = rate > 0 ? Double(total - done) / rate : 0
         if log.terminal {
             let width = 30, filled = total == 0 ? width : width * min(done, total) / total
-            log.raw(String(format: "\r[%@%@] %d/%d  %.1f files/s  ETA %.0fs ", String(repeating: "#", count: filled),
+            log.raw(String(format: "\r[%@%@] %d/%d  %.1f \(noun)/s  ETA %.0fs ", String(repeating: "#", count: filled),
                            String(repeating: ".", count: width - filled), done, total, rate, eta))
         } else {
             // Plain lines: every 10% (and the last file).
             let step = total * (done * 10 / max(total, 1)) / 10
             if step != lastShown && (done * 10 / max(total, 1)) != (lastShown * 10 / max(total, 1)) || done == total {
                 lastShown = step
-                log.line(String(format: "extracted %d/%d files (%.1f files/s)", done, total, rate))
+                log.line(String(format: "\(verb) %d/%d \(noun) (%.1f \(noun)/s)", done, total, rate))
             }
         }
     }
