@@ -29,9 +29,15 @@ public enum NumberParser {
     static let smallUnits: [UInt16: Double] = [0x5341: 10, 0x767E: 100, 0x5343: 1000]  // 十 百 千
     static let bigUnits: [UInt16: Double] = [0x4E07: 1e4, 0x4EBF: 1e8]  // 万 亿
 
-    static func isChineseNumeral(_ u: UInt16) -> Bool {
-        digits[u] != nil || smallUnits[u] != nil || bigUnits[u] != nil
-    }
+    /// Every code unit of the three tables above, as a flat table: this is asked of every
+    /// character of every sentence, and a dictionary lookup hashes.
+    static let numeralTable: [Bool] = {
+        var t = [Bool](repeating: false, count: 1 << 16)
+        for u in Array(digits.keys) + Array(smallUnits.keys) + Array(bigUnits.keys) { t[Int(u)] = true }
+        return t
+    }()
+
+    @inline(__always) static func isChineseNumeral(_ u: UInt16) -> Bool { numeralTable[Int(u)] }
 
     /// The value of a Chinese numeral such as 一千二百 (1200), 两万 (20000), 十五 (15), 二〇一七 (2017).
     public static func chineseValue(_ s: some Collection<UInt16>) -> Double? {
@@ -64,7 +70,8 @@ public enum NumberParser {
         var out: [Found] = []
         var i = 0
         while i < u.count {
-            guard let (value, numberEnd, kind) = number(at: i, u) else { i += 1; continue }
+            // A number starts with a digit or a Chinese numeral (百分之 with 百): skip the rest fast.
+            guard isDigit(u[i]) || isChineseNumeral(u[i]), let (value, numberEnd, kind) = number(at: i, u) else { i += 1; continue }
             var end = numberEnd
             var found = Found(value: value, high: nil, unit: nil, scaled: value, baseUnit: nil,
                               qualifier: nil, qualifierText: nil, range: i..<end)
