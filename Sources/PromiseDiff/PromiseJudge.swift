@@ -34,10 +34,6 @@ public struct PromiseJudge: Sendable {
         public var clauses: [Passage]
     }
 
-    public static func promises(of report: ExtractedReport, reader: PassageReader) -> [Promise] {
-        promises(of: ReportPassages(report, reader: reader))
-    }
-
     static func promises(of prepared: ReportPassages) -> [Promise] {
         let cues = DiffCues.shared
         let report = prepared.report, reader = prepared.reader
@@ -130,21 +126,18 @@ public struct PromiseJudge: Sendable {
         // The evidence must name what the promise is most specifically about: one of the two
         // rarest words of its head clause. Sharing only common words (新兴产业 without 统计) is
         // topic, not completion.
-        func rarest(_ p: Passage, _ n: Int) -> ArraySlice<String> {
-            p.words.sorted { (similarity.idf.weight($0), $1) > (similarity.idf.weight($1), $0) }.prefix(n)
-        }
         func names(_ terms: ArraySlice<String>, _ e: Passage?) -> Bool {
             guard let e else { return false }
             return terms.isEmpty || terms.contains { e.words.contains($0) }
         }
         // Key terms come from the head clause, which names the action and its object; later
         // clauses elaborate (随机抽取检查对象…) and their rare words are rarely reported.
-        let promiseKeys = rarest(p.clauses.first ?? p.passage, 2)
+        let promiseKeys = rarest((p.clauses.first ?? p.passage).words, 2)
         var clauses: [ClauseMatch] = []
         for clause in p.clauses {
             let mass = clause.words.reduce(0.0) { $0 + similarity.idf.weight($1) }
             let best = similarity.best(clause, among: results, limit: 1).first
-            clauses.append(ClauseMatch(mass: mass, evidence: best, keyTerm: names(rarest(clause, 1), best?.0),
+            clauses.append(ClauseMatch(mass: mass, evidence: best, keyTerm: names(rarest(clause.words, 1), best?.0),
                                        promiseKeyTerm: names(promiseKeys, best?.0), numbers: best.map { compare(clause, $0.0) } ?? .none))
             if let b = similarity.best(clause, among: problems, limit: 1).first, b.1 > (problem?.1 ?? 0) { problem = b }
             if let b = similarity.best(clause, among: plans, limit: 1).first, b.1 > (plan?.1 ?? 0) { plan = b }
@@ -156,15 +149,20 @@ public struct PromiseJudge: Sendable {
                         keyTermInEvidence: names(promiseKeys, r.first?.0))
     }
 
+    /// The `n` rarest of `words` by IDF (ties in word order).
+    func rarest(_ words: [String], _ n: Int) -> ArraySlice<String> {
+        words.sorted { (similarity.idf.weight($0), $1) > (similarity.idf.weight($1), $0) }.prefix(n)
+    }
+
     /// Thresholds applied to features (see the type's summary for the rules).
     public func decide(_ p: Promise, _ f: Features) -> PromiseJudgement {
         let rScore = f.results.first?.1 ?? 0
-        let mass = f.clauses.reduce(0.0) { $0 + $1.mass }
-        let coverage = mass > 0 ? f.clauses.filter { $0.score >= fulfilledScore }.reduce(0.0) { $0 + $1.mass } / mass : 0
-        let qScore = f.problem?.1 ?? 0
         // A clause that matches a result well and names a key term, or compares quantities with
         // it, counts as much as the whole promise doing so.
         let covering = f.clauses.filter { $0.score >= fulfilledScore }
+        let mass = f.clauses.reduce(0.0) { $0 + $1.mass }
+        let coverage = mass > 0 ? covering.reduce(0.0) { $0 + $1.mass } / mass : 0
+        let qScore = f.problem?.1 ?? 0
         var numbers = f.numbers
         if numbers == .none {
             let clauseNumbers = covering.filter(\.keyTerm).map(\.numbers).filter { $0 != .none }
@@ -232,9 +230,9 @@ public struct PromiseJudge: Sendable {
     /// Compares the promise's quantities with the evidence's of the same base unit: of several,
     /// the one nearest after the rarest word they share (能耗强度下降4.8% among other figures).
     func compare(_ promise: Passage, _ evidence: Passage) -> NumberAgreement {
+        guard promise.quantities.contains(where: { $0.unit != nil }) else { return .none }
         let anchor: Int? = {
-            let shared = promise.words.filter { evidence.words.contains($0) }
-            guard let word = shared.max(by: { (similarity.idf.weight($0), $1) < (similarity.idf.weight($1), $0) }) else { return nil }
+            guard let word = rarest(promise.words.filter { evidence.words.contains($0) }, 1).first else { return nil }
             let hay = Array(evidence.normalized.utf16), needle = Array(word.utf16)
             guard needle.count <= hay.count else { return nil }
             return (0...(hay.count - needle.count)).first { hay[$0..<$0 + needle.count].elementsEqual(needle) }

@@ -107,8 +107,7 @@ struct Aggregator {
         var diffsOf: [[(a: Int, b: Int?, diff: DiffReport)]] = series.map { _ in [] }
         for (k, d) in diffs.enumerated() { diffsOf[pairsAt[k].0].append((pairsAt[k].1, pairsAt[k].2, d)) }
 
-        var none: [Void] = Array(repeating: (), count: differs.count)
-        return try analyzer.parallel(series.count, states: &none) { _, si -> Result<(UnitSummary, [CompareRow]), Error> in
+        return try analyzer.parallel(series.count, states: &differs) { _, si -> Result<(UnitSummary, [CompareRow]), Error> in
             Result {
                 let trend = unitTrend(series[si], prepared[si].map(\.report), diffsOf[si])
                 try emit(trend)

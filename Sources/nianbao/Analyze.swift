@@ -55,12 +55,17 @@ struct Analyze: ParsableCommand {
             mapped = try loadRecords(fromExtracted, analyzer, store)
         } else {
             let manifest = try self.manifest.map { try Manifest.load(path: $0) } ?? Manifest()
-            // Streamed tables (JSON Lines, stdin) have no count until they end.
-            let streamed = corpus.contains { $0 == "-" || $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }
-            let total = streamed ? nil : CorpusDiscovery.inputs(corpus, manifestPath: self.manifest).inputs.count
+            // Streamed tables (JSON Lines, stdin) have no count until they end; anything else is
+            // listed first (paths, or a CSV table read whole anyway), which gives the count.
+            var stream = CorpusDiscovery.stream(corpus, manifestPath: self.manifest)
+            var total: Int? = nil
+            if !corpus.contains(where: { $0 == "-" || $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }) {
+                let listed = Array(stream)
+                total = listed.count
+                stream = AnyIterator(listed.makeIterator())
+            }
             let progress = Progress(total: total, log: log)
-            mapped = analyzer.extract(stream: CorpusDiscovery.stream(corpus, manifestPath: self.manifest), manifest: manifest,
-                                      into: store, progress: progress.update)
+            mapped = analyzer.extract(stream: stream, manifest: manifest, into: store, progress: progress.update)
             progress.finish()
             for e in mapped.inputs { for w in e.warnings { log.line("\(e.name): warning: \(w)") } }
         }
