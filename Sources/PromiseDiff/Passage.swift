@@ -210,9 +210,7 @@ public final class ReportPassages {
         return (CandidateIndex(all.filter { $0.role == .result }), CandidateIndex(all.filter { $0.role == .problem }),
                 CandidateIndex(all.filter { $0.role == .commitment }))
     }()
-}
 
-extension ReportPassages {
     /// Computes every part now, so that the passages can then be read from any thread.
     public func readAll() {
         _ = promises
