@@ -17,6 +17,20 @@ public struct Passage: Sendable {
     public var quantities: [NumberParser.Found]
 }
 
+extension Passage {
+    static func isHan(_ u: UInt16) -> Bool { u >= 0x4E00 && u <= 0x9FFF }
+
+    /// Whether a sorted bigram list holds `b` (binary search).
+    static func hasBigram(_ sorted: [UInt32], _ b: UInt32) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < b { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == b
+    }
+}
+
 /// Splits items into passages. Owns a segmenter (ICU), so one per worker.
 public final class PassageReader {
     let segmenter: WordSegmenter
@@ -98,8 +112,10 @@ public final class PassageReader {
         guard let tokens = try? segmenter.tokens(units) else { return [] }
         var seen = Set<String>()
         var out: [String] = []
-        for t in tokens where t.kind == .han && t.length >= 2 {
-            let raw = String(utf16Units: units[Int(t.start)..<Int(t.end)])
+        // Latin names count too (GDP, PPP, M2, PM2.5), whatever their case.
+        for t in tokens where t.length >= 2 && (t.kind == .han || t.kind == .latin) {
+            var raw = String(utf16Units: units[Int(t.start)..<Int(t.end)])
+            if t.kind == .latin { raw = raw.uppercased() }
             let w = synonyms[raw] ?? raw
             if stopwords.contains(w) || !seen.insert(w).inserted { continue }
             out.append(w)

@@ -17,7 +17,43 @@ public struct Similarity: Sendable {
         guard total > 0 || !query.bigrams.isEmpty else { return 0 }
         let candidateWords = Set(candidate.words)
         let shared = query.words.filter { candidateWords.contains($0) }.reduce(0.0) { $0 + idf.weight($1) }
-        return combine(query, candidate, shared: shared, total: total)
+        return combine(query, candidate, shared: max(0, shared - split(compounds(query), candidate)), total: total)
+    }
+
+    /// Two content words written together in the query (存款 + 保险 in 存款保险制度): they name
+    /// one thing, which a candidate mentions only if it writes them together too.
+    struct Compound {
+        var first: String, second: String
+        var junction: UInt32
+        /// What the candidate loses with the compound apart: the lighter word's credit.
+        var weight: Double
+    }
+
+    static let compoundShare = 2.0
+
+    func compounds(_ query: Passage) -> [Compound] {
+        guard query.words.count >= 2 else { return [] }
+        var out: [Compound] = []
+        for k in 1..<query.words.count {
+            let a = query.words[k - 1], b = query.words[k]
+            guard let last = a.utf16.last, let first = b.utf16.first, Passage.isHan(last), Passage.isHan(first),
+                  query.normalized.contains(a + b) else { continue }
+            out.append(Compound(first: a, second: b, junction: UInt32(last) << 16 | UInt32(first),
+                                weight: min(idf.weight(a), idf.weight(b))))
+        }
+        return out
+    }
+
+    /// The IDF mass a candidate gets for compounds whose words it has, in the same order but
+    /// apart (存款利率…保险资金). The reverse order is the same thing said as a noun (治理大气 →
+    /// 大气污染治理) and keeps its credit.
+    func split(_ compounds: [Compound], _ candidate: Passage) -> Double {
+        var lost = 0.0
+        for c in compounds where !Passage.hasBigram(candidate.bigrams, c.junction) {
+            guard let a = candidate.words.firstIndex(of: c.first), let b = candidate.words.firstIndex(of: c.second), a < b else { continue }
+            lost += c.weight
+        }
+        return lost
     }
 
     @inline(__always)
@@ -53,10 +89,12 @@ public struct Similarity: Sendable {
                 shared[i] += weight
             }
         }
+        let compounds = compounds(query)
         var scored: [(Int, Double)] = []
         scored.reserveCapacity(touched.count)
         for i in touched {
-            let s = combine(query, index.passages[i], shared: shared[i], total: total)
+            let kept = compounds.isEmpty ? shared[i] : max(0, shared[i] - split(compounds, index.passages[i]))
+            let s = combine(query, index.passages[i], shared: kept, total: total)
             if s > 0 { scored.append((i, s)) }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }

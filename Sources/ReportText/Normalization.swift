@@ -51,7 +51,7 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ decoded: DecodedText) throws -> NormalizedText {
-        var text = Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars))
+        var text = Self.joinSubscripts(Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars)))
         let convert: Bool
         switch traditional {
         case .on: convert = true
@@ -144,6 +144,41 @@ public struct Normalizer: Sendable {
         var out = text
         out.units = units
         out.origin = origin
+        return out
+    }
+
+    /// Pages that set M₂, CO₂ or PM₂.₅ with <sub> tags often come out as `广义货币M` / `2` /
+    /// `增长13.6%` on three lines. A line of at most four digits and dots right after a line ending
+    /// in a Latin letter, with text right after, is put back in place (the line breaks go; the
+    /// original keeps them). A page number never follows a Latin letter mid-sentence.
+    static func joinSubscripts(_ text: NormalizedText) -> NormalizedText {
+        let u = text.units
+        func isDigitOrDot(_ c: UInt16) -> Bool { (0x30...0x39).contains(c) || c == 0x2E }
+        func isLatin(_ c: UInt16) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
+        var drop: [Int] = []
+        var i = 1
+        while i < u.count {
+            // u[i - 1] is a line break after a Latin letter; the line after it is short and numeric.
+            if u[i - 1] == 0x0A, i >= 2, isLatin(u[i - 2]) {
+                var j = i
+                while j < u.count, j - i < 5, isDigitOrDot(u[j]) { j += 1 }
+                if j > i, j - i <= 4, j + 1 < u.count, u[j] == 0x0A, u[j + 1] != 0x0A, u[j + 1] != 0x20 {
+                    drop += [i - 1, j]
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        guard !drop.isEmpty else { return text }
+        var out = text
+        out.units = []; out.origin = []
+        out.units.reserveCapacity(u.count); out.origin.reserveCapacity(u.count)
+        var k = 0
+        for i in u.indices {
+            if k < drop.count && drop[k] == i { k += 1; continue }
+            out.units.append(u[i]); out.origin.append(text.origin[i])
+        }
         return out
     }
 

@@ -55,6 +55,16 @@ import Testing
         #expect(decoded.text(n.originalSpan(of: at..<at + 4)) == "主動(dòng)公開")
     }
 
+    @Test func subscriptsOnTheirOwnLine_areJoined_pageNumbersAreNot() throws {
+        let original = "广义货币M\n2\n增长13.6%，PM\n2.5\n浓度下降。\n经济发展\n12\n第二部分"
+        let decoded = DecodedText(original)
+        let n = try Normalizer().normalize(decoded)
+        #expect(n.string == "广义货币M2增长13.6%,PM2.5浓度下降。\n经济发展\n12\n第二部分")
+        // The joined figure still cites the original, line breaks and all.
+        let at = 4
+        #expect(decoded.text(n.originalSpan(of: at..<at + 3)) == "M\n2\n增")
+    }
+
     @Test func circledNumbers_stayForHeadings() throws {
         #expect(try Normalizer().normalize(DecodedText("①加强领导")).string == "①加强领导")
     }

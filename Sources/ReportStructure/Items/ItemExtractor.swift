@@ -236,15 +236,16 @@ struct ItemExtractor {
                     origin: d.origin, keywords: keywords(d.range), numbers: quantities(text, offset: d.range.lowerBound))
     }
 
-    /// Content words: Han words of two or more characters that are not stop words, first
-    /// occurrence order. Line breaks inside the item are ignored so PDF-broken words rejoin.
+    /// Content words: Han words of two or more characters and Latin names (GDP, M2, upper-cased)
+    /// that are not stop words, first occurrence order. Line breaks inside the item are ignored so PDF-broken words rejoin.
     func keywords(_ range: Range<Int>) -> [String] {
         let units = view.norm.units[range].filter { $0 != 0x0A }
         guard let tokens = try? segmenter.tokens(Array(units)) else { return [] }
         var seen = Set<String>()
         var out: [String] = []
-        for t in tokens where t.kind == .han && t.length >= 2 {
-            let w = String(utf16Units: units[units.startIndex + Int(t.start)..<units.startIndex + Int(t.end)])
+        for t in tokens where t.length >= 2 && (t.kind == .han || t.kind == .latin) {
+            var w = String(utf16Units: units[units.startIndex + Int(t.start)..<units.startIndex + Int(t.end)])
+            if t.kind == .latin { w = w.uppercased() }
             if cues.stopwords.contains(w) || !seen.insert(w).inserted { continue }
             out.append(w)
         }
