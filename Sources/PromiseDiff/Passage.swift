@@ -112,10 +112,8 @@ public final class PassageReader {
         guard let tokens = try? segmenter.tokens(units) else { return [] }
         var seen = Set<String>()
         var out: [String] = []
-        // Latin names count too (GDP, PPP, M2, PM2.5), whatever their case.
-        for t in tokens where t.length >= 2 && (t.kind == .han || t.kind == .latin) {
-            var raw = String(utf16Units: units[Int(t.start)..<Int(t.end)])
-            if t.kind == .latin { raw = raw.uppercased() }
+        for t in tokens {
+            guard let raw = t.contentWord(in: units) else { continue }
             let w = synonyms[raw] ?? raw
             if stopwords.contains(w) || !seen.insert(w).inserted { continue }
             out.append(w)

@@ -54,7 +54,8 @@ public struct PromiseJudge: Sendable {
                 let t = p.normalized
                 let quantity = p.quantities.contains { $0.unit != nil }
                 let testable = quantity || DiffCues.any(cues.testable, t)
-                let multiYear = DiffCues.any(cues.multiYear, t) || futureYear(t, after: report.metadata.planYear.value, cues)
+                let plan = report.metadata.planYear.value
+                let multiYear = DiffCues.any(cues.multiYear, withoutDuePeriods(t, plan: plan)) || futureYear(t, after: plan, cues)
                 // What a review would report: the clauses that act, not those that say what for.
                 let parts = t.split(whereSeparator: { ",，;；:：。".contains($0) }).map(String.init)
                 let acting = parts.filter { !DiffCues.any(cues.purpose, $0) }
@@ -79,6 +80,24 @@ public struct PromiseJudge: Sendable {
             return false
         }
         return cues.actionVerbs.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
+    }
+
+    /// The text without the five-year plans that end by the plan year: 确保完成“十二五”规划 in the
+    /// 2015 report is due that year, not a goal of many years. (The k-th plan ends in 1955 + 5k,
+    /// from the sixth on: 十二五 2011–2015.)
+    static func withoutDuePeriods(_ s: String, plan: Int?) -> String {
+        guard let plan, s.contains("五") else { return s }
+        let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        var out = "", chars = Array(s), i = 0
+        while i < chars.count {
+            if i + 2 < chars.count, chars[i] == "十", let d = digits[chars[i + 1]], chars[i + 2] == "五", 1955 + 5 * (10 + d) <= plan {
+                i += 3
+                continue
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return out
     }
 
     /// A deadline two or more years past the plan year (到2035年, 2030年前): a goal of many years.

@@ -26,6 +26,7 @@ public final class Cues: @unchecked Sendable {
     let problemOpenerPatterns: [BytePattern]
     public let itemOpeners: [NSRegularExpression]
     public let planOpeners: [String]
+    public let runBreaks: Set<String>
     public let commitmentForms: [NSRegularExpression]
     public let resultForms: [NSRegularExpression]
     public let problemForms: [NSRegularExpression]
@@ -66,6 +67,7 @@ public final class Cues: @unchecked Sendable {
         problemOpenerPatterns = problemOpeners.map(BytePattern.init)
         itemOpeners = try regexes("cues/item-openers.txt")
         planOpeners = try lines("cues/plan-openers.txt")
+        runBreaks = Set(try lines("cues/run-breaks.txt"))
         commitmentForms = try regexes("cues/commitment.txt")
         resultForms = try regexes("cues/result.txt")
         problemForms = try regexes("cues/problem.txt")

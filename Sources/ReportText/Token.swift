@@ -29,6 +29,22 @@ public struct Token: Sendable, Equatable {
 
     public var range: Range<Int> { Int(start)..<Int(end) }
     public var length: Int { Int(end - start) }
+
+    /// The token as a content word, if it can be one: a Han word of two or more characters, or
+    /// a name in Latin letters (GDP, PPP, M2, 5G, PM2.5), upper-cased so that case does not
+    /// split it. `units` are the text the token points into.
+    public func contentWord(in units: some Collection<UInt16>) -> String? {
+        guard length >= 2 else { return nil }
+        let from = units.index(units.startIndex, offsetBy: Int(start)), to = units.index(from, offsetBy: length)
+        let slice = units[from..<to]
+        switch kind {
+        case .han: return String(utf16Units: slice)
+        case .latin: return String(utf16Units: slice).uppercased()
+        case .number where slice.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }):
+            return String(utf16Units: slice).uppercased()
+        default: return nil
+        }
+    }
 }
 
 extension Token.Kind: CustomStringConvertible {

@@ -29,6 +29,8 @@ public final class OutputSet: @unchecked Sendable {
         }
         staging = out.appendingPathComponent(".staging-\(getpid())")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        // Files are staged as the run goes: an interrupt must not leave them behind.
+        SignalGuard.removeOnInterrupt(staging.path)
     }
 
     /// Stages one file (`path` relative to the output folder). Safe to call from many threads.
@@ -70,7 +72,10 @@ public final class OutputSet: @unchecked Sendable {
     }
 
     /// Drops what was staged (a run that fails before its commit).
-    public func discard() { try? FileManager.default.removeItem(at: staging) }
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+        SignalGuard.keepOnInterrupt(staging.path)
+    }
 
     func commitHeld() throws {
         let fm = FileManager.default
@@ -94,14 +99,25 @@ public final class OutputSet: @unchecked Sendable {
 }
 
 /// Interrupts (SIGINT, SIGTERM, SIGHUP) for a run that writes outputs: outside a critical
-/// section they end the process at once (nothing half-written exists then); inside one (a
-/// commit, milliseconds long) they are held and take effect when it ends. Signals are received
+/// section they end the process at once, after removing the staging folders registered (no
+/// output was touched then); inside one (a commit, milliseconds long) they are held and take
+/// effect when it ends. Signals are received
 /// through dispatch sources, so no thread of the pool can be killed mid-commit.
 public enum SignalGuard {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var depth = 0
     nonisolated(unsafe) private static var pending: Int32? = nil
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    nonisolated(unsafe) private static var removable: Set<String> = []
+
+    /// A folder to remove if the process is interrupted.
+    public static func removeOnInterrupt(_ path: String) {
+        lock.lock(); removable.insert(path); lock.unlock()
+    }
+
+    public static func keepOnInterrupt(_ path: String) {
+        lock.lock(); removable.remove(path); lock.unlock()
+    }
 
     /// Routes the signals through this guard (call once, early).
     public static func install() {
@@ -119,7 +135,8 @@ public enum SignalGuard {
     static func received(_ sig: Int32) {
         lock.lock()
         if depth > 0 { pending = sig; lock.unlock(); return }
-        lock.unlock()
+        // Held to the end: a commit cannot start while the folders go.
+        for path in removable.sorted() { try? FileManager.default.removeItem(atPath: path) }
         exit(128 + sig)
     }
 

@@ -28,6 +28,15 @@ import TestSupport
         #expect(q?.value == 2315)
     }
 
+    @Test func addressToTheAudience_endsAProblemsParagraphRun() throws {
+        let r = try extract("work-report-address-break.txt")
+        let role = { (phrase: String) in r.items.first { $0.text.contains(phrase) }?.role }
+        #expect(role("财政收支矛盾突出") == .problem)
+        #expect(role("城乡居民收入差距持续缩小") == .result)
+        #expect(role("新建农村公路100公里") == .commitment)
+        #expect(!r.items.contains { $0.text.hasPrefix("各位代表") })
+    }
+
     @Test func deepHTMLNesting_isLinear() throws {
         let html = String(repeating: "<div>", count: 100_000) + "青禾县2021年政府信息公开工作年度报告" + String(repeating: "</div>", count: 100_000)
         let page = HTMLText.extract(html)

@@ -79,6 +79,10 @@ struct ItemExtractor {
         guard !lines.isEmpty else { return [] }
         var groups: [(ItemRole, [Range<Int>])] = [(role, [])]
         for line in lines {
+            if isRunBreak(view.text(line)) {
+                if groups.last!.0 != role { groups.append((role, [])) }
+                continue
+            }
             let switched = switchedRole(line, from: role)
             if let switched, line.lowerBound > e.range.lowerBound, switched != groups.last!.0 {
                 groups.append((switched, [line]))
@@ -100,8 +104,9 @@ struct ItemExtractor {
         var out: [Draft] = []
         var current = role
         for line in contentLines(in: range) {
-            if let switched = switchedRole(line, from: role) { current = switched }
             let text = view.text(line)
+            if isRunBreak(text) { current = role; continue }
+            if let switched = switchedRole(line, from: role) { current = switched }
             if let parts = enumeration(line, text) {
                 out += parts.map { Draft(role: current, title: nil, range: $0, path: path, origin: .enumeration) }
                 continue
@@ -133,6 +138,11 @@ struct ItemExtractor {
             }
         }
         return out
+    }
+
+    /// 各位代表！ on its own line: the speaker turns to a new part (see `cues/run-breaks.txt`).
+    func isRunBreak(_ text: String) -> Bool {
+        cues.runBreaks.contains(String(text.prefix { !"!！:：,，".contains($0) })) && text.count <= 8
     }
 
     func switchedRole(_ line: Range<Int>, from role: ItemRole) -> ItemRole? {
@@ -243,9 +253,8 @@ struct ItemExtractor {
         guard let tokens = try? segmenter.tokens(Array(units)) else { return [] }
         var seen = Set<String>()
         var out: [String] = []
-        for t in tokens where t.length >= 2 && (t.kind == .han || t.kind == .latin) {
-            var w = String(utf16Units: units[units.startIndex + Int(t.start)..<units.startIndex + Int(t.end)])
-            if t.kind == .latin { w = w.uppercased() }
+        for t in tokens {
+            guard let w = t.contentWord(in: units) else { continue }
             if cues.stopwords.contains(w) || !seen.insert(w).inserted { continue }
             out.append(w)
         }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import PromiseDiff
+@testable import ReportStructure
+@testable import ReportText
+
+/// The matching rules that are not about one county: each on a sentence pair written for it.
+@Suite struct MatchingRuleTests {
+    /// One per test: a reader owns an ICU segmenter, which is not shared across threads.
+    let reader = try! PassageReader(lexicon: try! Lexicon.builtIn())
+
+    func passage(_ text: String) -> Passage {
+        let item = Item(id: "i", role: .result, title: nil, text: text, span: Span(0, text.unicodeScalars.count),
+                        sectionPath: [], origin: .paragraph, keywords: [], numbers: [])
+        return reader.passage(item)
+    }
+
+    @Test func wordsWrittenTogether_matchOnlyWhenWrittenTogether() {
+        let similarity = Similarity(idf: IDF())
+        let promise = passage("建立存款保险制度")
+        let together = similarity.score(promise, passage("推出存款保险制度，取消存款利率浮动上限。"))
+        let apart = similarity.score(promise, passage("存款利率浮动区间扩大，保险资金运用范围拓展。"))
+        #expect(apart < together / 2, "\(apart) vs \(together)")
+        // A verb and its object said the other way round (治理大气 → 大气污染治理) keep their credit:
+        // the words count as fully as when the candidate writes them together.
+        let verbObject = passage("治理大气")
+        let reversed = similarity.score(verbObject, passage("大气污染治理"))
+        let inOrder = similarity.score(verbObject, passage("治理大气污染"))
+        let inOrderApart = similarity.score(verbObject, passage("治理工作和大气"))
+        #expect(reversed > inOrderApart)
+        #expect(inOrder > reversed)
+    }
+
+    @Test func latinNames_areContentWords() {
+        #expect(passage("广义货币M2增长13.6%，PPP项目落地").words.contains("M2"))
+        #expect(passage("gdp增长6.9%").words.contains("GDP"))
+    }
+
+    @Test func aFiveYearPlanEndingByThePlanYear_isDueThatYear() {
+        #expect(PromiseJudge.withoutDuePeriods("确保完成“十二五”规划重点建设任务", plan: 2015) == "确保完成“”规划重点建设任务")
+        #expect(PromiseJudge.withoutDuePeriods("编制“十三五”规划", plan: 2015) == "编制“十三五”规划")
+        #expect(PromiseJudge.withoutDuePeriods("十二五", plan: nil) == "十二五")
+    }
+}
