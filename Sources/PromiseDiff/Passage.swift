@@ -12,6 +12,9 @@ public struct Passage: Sendable {
     /// Normalised text (NFKC, simplified): what matching reads.
     public var normalized: String
     public var words: [String]
+    /// Pairs of `words` indices written next to each other in the text (存款 + 保险): see
+    /// `Similarity.compounds`.
+    public var joined: [(Int, Int)] = []
     /// Adjacent Han character pairs, sorted and unique (intersections are merges).
     public var bigrams: [UInt32]
     public var quantities: [NumberParser.Found]
@@ -102,23 +105,35 @@ public final class PassageReader {
     }
 
     func build(_ text: String, _ span: Span, normalized: String, _ item: Item, analysed: Bool = true) -> Passage {
-        Passage(text: text, span: span, role: item.role, itemId: item.id, normalized: normalized,
-                words: analysed ? contentWords(normalized) : [], bigrams: analysed ? Self.bigrams(normalized) : [],
-                quantities: analysed ? NumberParser.parse(normalized) : [])
+        let (words, joined) = analysed ? analyse(normalized) : ([], [])
+        return Passage(text: text, span: span, role: item.role, itemId: item.id, normalized: normalized,
+                       words: words, joined: joined, bigrams: analysed ? Self.bigrams(normalized) : [],
+                       quantities: analysed ? NumberParser.parse(normalized) : [])
     }
 
-    public func contentWords(_ s: String) -> [String] {
+    public func contentWords(_ s: String) -> [String] { analyse(s).words }
+
+    /// Content words in first-occurrence order, and which of them are written together (two
+    /// content tokens with nothing between them, neither replaced by a synonym).
+    func analyse(_ s: String) -> (words: [String], joined: [(Int, Int)]) {
         let units = Array(s.utf16).filter { $0 != 0x0A }
-        guard let tokens = try? segmenter.tokens(units) else { return [] }
-        var seen = Set<String>()
+        guard let tokens = try? segmenter.tokens(units) else { return ([], []) }
+        var index: [String: Int] = [:]
         var out: [String] = []
+        var joined: [(Int, Int)] = []
+        var previous: (end: Int32, word: Int)? = nil
         for t in tokens {
-            guard let raw = t.contentWord(in: units) else { continue }
+            guard let raw = t.contentWord(in: units) else { previous = nil; continue }
             let w = synonyms[raw] ?? raw
-            if stopwords.contains(w) || !seen.insert(w).inserted { continue }
-            out.append(w)
+            if stopwords.contains(w) { previous = nil; continue }
+            let k: Int
+            if let seen = index[w] { k = seen } else { k = out.count; index[w] = k; out.append(w) }
+            if let p = previous, p.end == t.start, p.word != k, w == raw, !joined.contains(where: { $0 == (p.word, k) }) {
+                joined.append((p.word, k))
+            }
+            previous = w == raw ? (t.end, k) : nil
         }
-        return out
+        return (out, joined)
     }
 
     /// Adjacent Han character pairs, packed into one integer each, sorted and unique.

@@ -32,16 +32,12 @@ public struct Similarity: Sendable {
     static let compoundShare = 2.0
 
     func compounds(_ query: Passage) -> [Compound] {
-        guard query.words.count >= 2 else { return [] }
-        var out: [Compound] = []
-        for k in 1..<query.words.count {
-            let a = query.words[k - 1], b = query.words[k]
-            guard let last = a.utf16.last, let first = b.utf16.first, Passage.isHan(last), Passage.isHan(first),
-                  query.normalized.contains(a + b) else { continue }
-            out.append(Compound(first: a, second: b, junction: UInt32(last) << 16 | UInt32(first),
-                                weight: min(idf.weight(a), idf.weight(b))))
+        query.joined.compactMap { a, b in
+            let x = query.words[a], y = query.words[b]
+            guard let last = x.utf16.last, let first = y.utf16.first, Passage.isHan(last), Passage.isHan(first) else { return nil }
+            return Compound(first: x, second: y, junction: UInt32(last) << 16 | UInt32(first),
+                            weight: min(idf.weight(x), idf.weight(y)))
         }
-        return out
     }
 
     /// The IDF mass a candidate gets for compounds whose words it has, in the same order but

@@ -29,14 +29,23 @@ public enum JSONOutput {
     /// one buffer.
     public static func write<T: Encodable, E: Encodable>(_ value: T, key: String, elements: [E],
                                                         to write: (Data) throws -> Void) throws {
+        try self.write(value, key: key, isEmpty: elements.isEmpty, each: { body in for e in elements { try body(e) } }, to: write)
+    }
+
+    /// The same, with the elements handed over one by one by `each` (from a spool on disk).
+    public static func write<T: Encodable, E: Encodable>(_ value: T, key: String, isEmpty: Bool,
+                                                        each: (_ body: (E) throws -> Void) throws -> Void,
+                                                        to write: (Data) throws -> Void) throws {
         let whole = try data(value)
         let empty = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
-        guard !elements.isEmpty else { return try write(whole) }
+        guard !isEmpty else { return try write(whole) }
         guard let at = whole.range(of: empty) else {
             throw EncodingError.invalidValue(key, .init(codingPath: [], debugDescription: "no empty top-level array \(key)"))
         }
         try write(whole[..<at.lowerBound] + Data("\n  \"\(key)\" : [".utf8))
-        for (i, element) in elements.enumerated() {
+        var i = 0
+        try withoutActuallyEscaping(write) { write in try each { element in
+            defer { i += 1 }
             var piece = Data((i == 0 ? "\n" : ",\n").utf8)
             // The element's own lines, four spaces in, without its final line break.
             var lineStart = true
@@ -46,7 +55,7 @@ public enum JSONOutput {
                 lineStart = byte == 0x0A
             }
             try write(piece)
-        }
+        } }
         try write(Data("\n  ]".utf8) + whole[at.upperBound...])
     }
 

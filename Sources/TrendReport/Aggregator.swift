@@ -27,7 +27,7 @@ struct Aggregator {
         let (series, skipped) = group(input)
         var differs = try (0..<analyzer.options.jobs).map { _ in try Differ(lexicon: analyzer.options.lexicon, idf: idf) }
         var units: [UnitSummary] = []
-        var compare: [CompareRow] = []
+        let compare = try SpooledRows<CompareRow>()
         var start = 0
         while start < series.count {
             var end = start, reports = 0
@@ -37,7 +37,7 @@ struct Aggregator {
             }
             for (summary, rows) in try window(series[start..<end], differs: &differs, emit: emit) {
                 units.append(summary)
-                compare += rows
+                try compare.append(contentsOf: rows)
             }
             start = end
             progress?(end, series.count)

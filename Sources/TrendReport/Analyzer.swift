@@ -222,7 +222,8 @@ public final class Analyzer: @unchecked Sendable {
 /// The result of a run, ready to render.
 public struct Analysis: Sendable {
     public var units: [UnitSummary]
-    public var compare: [CompareRow]
+    /// One row per unit and year, in unit order, spooled to disk as the reduce goes.
+    public var compare: SpooledRows<CompareRow>
     public var pairs: Int
     /// Reports set aside in the reduce (a duplicate unit and year, no year), with the reason.
     public var skipped: [NianbaoError]

@@ -50,6 +50,59 @@ struct Analyze: ParsableCommand {
         var failures: [NianbaoError] = []
         var timings: [String: Double] = [:]
 
+        // What the reduce needs of the map: the index of reports, the IDF, and (on disk) the
+        // inputs for run.json; the map's own list goes before the reduce starts.
+        let (entries, idf, runInputs) = try map(analyzer, store, log, &failures)
+        timings["extract"] = Date().timeIntervalSince(started)
+        guard !entries.isEmpty else {
+            for f in failures { log.error(f) }
+            log.line("nothing to analyse: no input could be read")
+            throw ExitCode(2)
+        }
+
+        var renderers: [Renderer] = []
+        if formats.contains(.json) { renderers.append(JSONRenderer()) }
+        if formats.contains(.md) { renderers.append(MarkdownRenderer()) }
+        if formats.contains(.csv) { renderers.append(CSVRenderer()) }
+        let output = try OutputSet(out: outURL)
+        do {
+            let reduceStarted = Date()
+            let reduced = Progress(total: nil, log: log, verb: "reduced", noun: "units")
+            let analysis = try analyzer.reduce(entries, idf: idf, store: store, progress: { done, total in
+                reduced.total = total
+                reduced.update(done)
+            }) { unit in
+                for r in renderers { for (path, data) in try r.files(unit) { try output.add(path, data) } }
+            }
+            reduced.finish()
+            for r in renderers { for (path, content) in try r.files(analysis) { try output.add(path, content: content) } }
+            timings["reduce"] = Date().timeIntervalSince(reduceStarted)
+            failures += analysis.skipped
+            timings["total"] = Date().timeIntervalSince(started)
+            let record = RunRecord(tool: "nianbao", version: NianbaoVersion.string, schemaVersion: 1,
+                                   parameters: ["corpus": corpus.joined(separator: " "), "manifest": manifest ?? "", "jobs": String(jobs),
+                                                "format": format, "dict": text.dictionaries.joined(separator: " "),
+                                                "traditional": text.traditional.rawValue, "fromExtracted": fromExtracted ?? "",
+                                                "cache": noCache ? "off" : "on"],
+                                   inputs: [], reports: entries.count, units: analysis.units.count, pairs: analysis.pairs,
+                                   failures: failures.count, timings: timings.mapValues { ($0 * 1000).rounded() / 1000 })
+            try output.add("run.json") { write in
+                try JSONOutput.write(record, key: "inputs", isEmpty: runInputs.isEmpty,
+                                     each: { body in try runInputs.forEachChunk { try $0.forEach(body) } }, to: write)
+            }
+            try output.commit()
+            for f in failures { log.error(f) }
+            log.line("analysed \(entries.count) reports of \(analysis.units.count) units; \(analysis.pairs) pairs diffed; \(failures.count) failures; outputs in \(out)/ (\(String(format: "%.1f", timings["total"]!)) s)")
+        } catch {
+            output.discard()
+            throw error
+        }
+        if !failures.isEmpty { throw ExitStatus.someInputsFailed }
+    }
+
+    /// The map stage: inputs extracted (or records loaded) into the store.
+    func map(_ analyzer: Analyzer, _ store: RecordStore, _ log: Log,
+             _ failures: inout [NianbaoError]) throws -> ([ReportEntry], IDF, SpooledRows<RunRecord.Input>) {
         let mapped: Analyzer.Mapped
         if let fromExtracted {
             mapped = try loadRecords(fromExtracted, analyzer, store)
@@ -70,52 +123,11 @@ struct Analyze: ParsableCommand {
             for e in mapped.inputs { for w in e.warnings { log.line("\(e.name): warning: \(w)") } }
         }
         failures += mapped.inputs.compactMap(\.error)
-        let entries = mapped.entries
-        let runInputs = mapped.inputs.map {
+        let runInputs = try SpooledRows<RunRecord.Input>()
+        try runInputs.append(contentsOf: mapped.inputs.lazy.map {
             RunRecord.Input(path: $0.name, sha256: $0.entry?.sha256, status: $0.entry == nil ? "failed" : "ok", error: $0.error, cached: $0.cached)
-        }
-        timings["extract"] = Date().timeIntervalSince(started)
-        guard !entries.isEmpty else {
-            for f in failures { log.error(f) }
-            log.line("nothing to analyse: no input could be read")
-            throw ExitCode(2)
-        }
-
-        var renderers: [Renderer] = []
-        if formats.contains(.json) { renderers.append(JSONRenderer()) }
-        if formats.contains(.md) { renderers.append(MarkdownRenderer()) }
-        if formats.contains(.csv) { renderers.append(CSVRenderer()) }
-        let output = try OutputSet(out: outURL)
-        do {
-            let reduceStarted = Date()
-            let reduced = Progress(total: nil, log: log, verb: "reduced", noun: "units")
-            let analysis = try analyzer.reduce(entries, idf: mapped.idf, store: store, progress: { done, total in
-                reduced.total = total
-                reduced.update(done)
-            }) { unit in
-                for r in renderers { for (path, data) in try r.files(unit) { try output.add(path, data) } }
-            }
-            reduced.finish()
-            for r in renderers { for (path, content) in try r.files(analysis) { try output.add(path, content: content) } }
-            timings["reduce"] = Date().timeIntervalSince(reduceStarted)
-            failures += analysis.skipped
-            timings["total"] = Date().timeIntervalSince(started)
-            let record = RunRecord(tool: "nianbao", version: NianbaoVersion.string, schemaVersion: 1,
-                                   parameters: ["corpus": corpus.joined(separator: " "), "manifest": manifest ?? "", "jobs": String(jobs),
-                                                "format": format, "dict": text.dictionaries.joined(separator: " "),
-                                                "traditional": text.traditional.rawValue, "fromExtracted": fromExtracted ?? "",
-                                                "cache": noCache ? "off" : "on"],
-                                   inputs: [], reports: entries.count, units: analysis.units.count, pairs: analysis.pairs,
-                                   failures: failures.count, timings: timings.mapValues { ($0 * 1000).rounded() / 1000 })
-            try output.add("run.json") { write in try JSONOutput.write(record, key: "inputs", elements: runInputs, to: write) }
-            try output.commit()
-            for f in failures { log.error(f) }
-            log.line("analysed \(entries.count) reports of \(analysis.units.count) units; \(analysis.pairs) pairs diffed; \(failures.count) failures; outputs in \(out)/ (\(String(format: "%.1f", timings["total"]!)) s)")
-        } catch {
-            output.discard()
-            throw error
-        }
-        if !failures.isEmpty { throw ExitStatus.someInputsFailed }
+        })
+        return (mapped.entries, mapped.idf, runInputs)
     }
 
     /// `--from-extracted`: records from a file or stdin, decoded in parallel a batch at a time.

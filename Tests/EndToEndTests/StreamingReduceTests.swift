@@ -24,7 +24,7 @@ import TestSupport
             lock.lock(); trends[trend.folder] = data; lock.unlock()
         }
         #expect(analysis.units.map(\.folder).sorted() == trends.keys.sorted())
-        return (trends, analysis.compare)
+        return (trends, try analysis.compare.all())
     }
 
     @Test func windowSizeAndRecordOrder_changeNothing() throws {
@@ -80,12 +80,16 @@ import TestSupport
         let mapped = analyzer.extract(CorpusDiscovery.inputs([Paths.corpora.path], manifestPath: nil).inputs,
                                       manifest: try Manifest.load(path: Paths.corpora.appendingPathComponent("manifest.csv").path),
                                       into: store)
-        let rows = try analyzer.reduce(mapped.entries, idf: mapped.idf, store: store) { _ in }.compare
+        let rows = try analyzer.reduce(mapped.entries, idf: mapped.idf, store: store) { _ in }.compare.all()
         #expect(rows.count >= 5)
         for sample in [rows, [], Array(rows.prefix(1))] {
             let whole = try JSONOutput.data(JSONRenderer.CompareFile(schemaVersion: 1, columns: CompareRow.columns, rows: sample))
+            // Spooled in chunks of two, so the rows come back from disk across chunk boundaries.
+            let spool = try SpooledRows<CompareRow>(chunkSize: 2)
+            try spool.append(contentsOf: sample)
+            #expect(try spool.all() == sample)
             var pieces = Data()
-            try JSONRenderer.compareFile(sample) { pieces.append($0) }
+            try JSONRenderer.compareFile(spool) { pieces.append($0) }
             #expect(pieces == whole)
         }
     }

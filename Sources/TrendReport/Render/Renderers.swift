@@ -30,9 +30,10 @@ public struct JSONRenderer: Renderer {
         var rows: [CompareRow]
     }
 
-    /// `compare.json`, a row at a time (see `JSONOutput.write(_:key:elements:to:)`).
-    static func compareFile(_ rows: [CompareRow], to write: (Data) throws -> Void) throws {
-        try JSONOutput.write(CompareFile(schemaVersion: 1, columns: CompareRow.columns, rows: []), key: "rows", elements: rows, to: write)
+    /// `compare.json`, a row at a time (see `JSONOutput.write(_:key:isEmpty:each:to:)`).
+    static func compareFile(_ rows: SpooledRows<CompareRow>, to write: (Data) throws -> Void) throws {
+        try JSONOutput.write(CompareFile(schemaVersion: 1, columns: CompareRow.columns, rows: []), key: "rows", isEmpty: rows.isEmpty,
+                             each: { body in try rows.forEachChunk { try $0.forEach(body) } }, to: write)
     }
 }
 
@@ -43,7 +44,7 @@ public struct CSVRenderer: Renderer {
     public func files(_ a: Analysis) throws -> [(String, StreamedContent)] {
         [("compare.csv", { write in
             try write(Data((CompareRow.columns.joined(separator: ",") + "\n").utf8))
-            for rows in a.compare.chunks(of: 1000) { try write(Data(rows.map(Self.line).joined().utf8)) }
+            try a.compare.forEachChunk { rows in try write(Data(rows.map(Self.line).joined().utf8)) }
         })]
     }
 
@@ -72,9 +73,3 @@ public struct MarkdownRenderer: Renderer {
     }
 }
 
-extension Array {
-    /// Consecutive slices of at most `size` elements.
-    func chunks(of size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
-    }
-}

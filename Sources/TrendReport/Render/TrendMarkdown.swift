@@ -106,7 +106,7 @@ enum CompareMarkdown {
     static func render(_ a: Analysis, to write: (Data) throws -> Void) throws {
         try write(Data(("# Comparison across units\n\nOne row per unit and year; the same data as compare.csv and compare.json.\n\n"
                         + Markdown.table(header, [])).utf8))
-        for rows in a.compare.chunks(of: 1000) {
+        try a.compare.forEachChunk { rows in
             try write(Data(rows.map { Markdown.row(cells($0)) }.joined().utf8))
         }
     }
