@@ -36,8 +36,10 @@ public final class OutputSet: @unchecked Sendable {
     /// Stages one file (`path` relative to the output folder). Safe to call from many threads.
     public func add(_ path: String, _ data: Data) throws {
         let url = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        try SignalGuard.holding {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
         lock.lock()
         paths.append(path)
         lock.unlock()
@@ -46,9 +48,12 @@ public final class OutputSet: @unchecked Sendable {
     /// Stages one file whose content comes in pieces (buffered, written as it grows).
     public func add(_ path: String, content: StreamedContent) throws {
         let url = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
-            throw NianbaoError(.unreadable, file: url.path, "cannot create the output file")
+        let handle = try SignalGuard.holding { () throws -> FileHandle in
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
+                throw NianbaoError(.unreadable, file: url.path, "cannot create the output file")
+            }
+            return handle
         }
         defer { try? handle.close() }
         var buffer = Data()
@@ -98,26 +103,19 @@ public final class OutputSet: @unchecked Sendable {
     }
 }
 
-/// Interrupts (SIGINT, SIGTERM, SIGHUP) for a run that writes outputs: outside a critical
+/// Interrupts (SIGINT, SIGTERM, SIGHUP) for a run that writes outputs. Outside a critical
 /// section they end the process at once, after removing the staging folders registered (no
-/// output was touched then); inside one (a commit, milliseconds long) they are held and take
-/// effect when it ends. Signals are received
+/// output was touched then). Inside one — a commit (milliseconds long), or a staged file or
+/// folder being created — they are held and take effect when it ends; sections asked for after
+/// that never start, so nothing recreates a staging folder while it goes. Signals are received
 /// through dispatch sources, so no thread of the pool can be killed mid-commit.
 public enum SignalGuard {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var depth = 0
     nonisolated(unsafe) private static var pending: Int32? = nil
+    nonisolated(unsafe) private static var ending = false
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
     nonisolated(unsafe) private static var removable: Set<String> = []
-
-    /// A folder to remove if the process is interrupted.
-    public static func removeOnInterrupt(_ path: String) {
-        lock.lock(); removable.insert(path); lock.unlock()
-    }
-
-    public static func keepOnInterrupt(_ path: String) {
-        lock.lock(); removable.remove(path); lock.unlock()
-    }
 
     /// Routes the signals through this guard (call once, early).
     public static func install() {
@@ -132,21 +130,50 @@ public enum SignalGuard {
         }
     }
 
+    /// A folder to remove if the process is interrupted.
+    public static func removeOnInterrupt(_ path: String) {
+        lock.lock(); removable.insert(path); lock.unlock()
+    }
+
+    public static func keepOnInterrupt(_ path: String) {
+        lock.lock(); removable.remove(path); lock.unlock()
+    }
+
     static func received(_ sig: Int32) {
         lock.lock()
         if depth > 0 { pending = sig; lock.unlock(); return }
-        // Held to the end: a commit cannot start while the folders go.
-        for path in removable.sorted() { try? FileManager.default.removeItem(atPath: path) }
-        exit(128 + sig)
+        ending = true
+        lock.unlock()
+        end(sig)
+    }
+
+    /// Runs `body` with interrupts held back.
+    public static func holding<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        // The process is ending: this section must not start (the exit is moments away).
+        while ending { lock.unlock(); pause(); lock.lock() }
+        depth += 1
+        lock.unlock()
+        defer {
+            lock.lock()
+            depth -= 1
+            let sig = depth == 0 ? pending : nil
+            if sig != nil { ending = true }
+            lock.unlock()
+            if let sig { end(sig) }
+        }
+        return try body()
     }
 
     public static func hold(_ body: () -> Void) {
-        lock.lock(); depth += 1; lock.unlock()
-        body()
+        _ = try? holding(body)
+    }
+
+    private static func end(_ sig: Int32) -> Never {
         lock.lock()
-        depth -= 1
-        let sig = depth == 0 ? pending : nil
+        let folders = removable.sorted()
         lock.unlock()
-        if let sig { exit(128 + sig) }
+        for path in folders { try? FileManager.default.removeItem(atPath: path) }
+        exit(128 + sig)
     }
 }
