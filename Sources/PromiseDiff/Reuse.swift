@@ -10,8 +10,24 @@ public struct ReuseFinder: Sendable {
 
     public init() {}
 
+    /// Letters (Han included) and digits: what a shingle is made of. ASCII and the common Han
+    /// block are decided without a Unicode property lookup.
+    static func counts(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
+        if (0x4E00...0x9FFF).contains(v) { return true }
+        return c.properties.isAlphabetic
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if (0x4E00...0x9FFF).contains(v) { return false }
+        return c.properties.isWhitespace
+    }
+
     static func shingles(_ s: String) -> Set<UInt64> {
-        let chars = s.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map { UInt64($0.value) }
+        let chars = s.unicodeScalars.filter(counts).map { UInt64($0.value) }
         guard chars.count >= 4 else { return [] }
         var out = Set<UInt64>()
         for i in 0...(chars.count - 4) {
@@ -29,7 +45,7 @@ public struct ReuseFinder: Sendable {
         var pairs: [Reuse.Pair] = []
         var reusedChars: [ItemRole: Int] = [:], totalChars: [ItemRole: Int] = [:]
         for p in b {
-            let length = p.normalized.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+            let length = p.normalized.unicodeScalars.filter { !Self.isSpace($0) }.count
             totalChars[p.role, default: 0] += length
             let s = Self.shingles(p.normalized)
             guard s.count + 3 >= minimumLength else { continue }

@@ -32,6 +32,9 @@ public final class Cues: @unchecked Sendable {
     public let problemForms: [NSRegularExpression]
     public let stopwords: Set<String>
     public let units: [String]
+    /// `units` by their first UTF-16 unit, in the same (longest first) order: a number's unit is
+    /// looked up by what follows it, millions of times in a large corpus.
+    let unitsByFirst: [UInt16: [(unit: String, utf16: [UInt16])]]
     public let qualifiers: [(word: String, meaning: Qualifier)]
     public let notQualifiers: [String]
 
@@ -84,6 +87,7 @@ public final class Cues: @unchecked Sendable {
             }
         }
         self.units = units.sorted { $0.count > $1.count }
+        unitsByFirst = Dictionary(grouping: self.units.map { (unit: $0, utf16: Array($0.utf16)) }, by: { $0.utf16[0] })
         self.qualifiers = qualifiers.sorted { $0.0.count > $1.0.count }
         self.notQualifiers = notQualifiers
     }

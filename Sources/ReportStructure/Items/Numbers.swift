@@ -215,9 +215,8 @@ public enum NumberParser {
         guard i < u.count else { return nil }
         // PDF text and some CMSs put a space between a number and its unit: 21132 条, 7.7 %.
         if u[i] == 0x20, i + 1 < u.count, u[i + 1] != 0x20, let (unit, end) = unit(at: i + 1, u, cues) { return (unit, end) }
-        let rest = String(utf16CodeUnits: Array(u[i..<min(i + 6, u.count)]), count: min(6, u.count - i))
-        for unit in cues.units where rest.hasPrefix(unit) {
-            return (unit, i + TextView.length(unit))
+        for (unit, units) in cues.unitsByFirst[u[i]] ?? [] where i + units.count <= u.count && u[i..<i + units.count].elementsEqual(units) {
+            return (unit, i + units.count)
         }
         return nil
     }
