@@ -85,12 +85,23 @@ public struct Similarity: Sendable {
                 shared[i] += weight
             }
         }
-        let compounds = compounds(query)
+        // Compounds written apart: only candidates holding both words can lose, and the postings
+        // (ascending) say which those are.
+        for c in compounds(query) {
+            guard let first = index.postings[c.first], let second = index.postings[c.second] else { continue }
+            var x = 0, y = 0
+            while x < first.count && y < second.count {
+                if first[x] < second[y] { x += 1; continue }
+                if first[x] > second[y] { y += 1; continue }
+                let i = first[x]
+                x += 1; y += 1
+                if split([c], index.passages[i]) > 0 { shared[i] = max(0, shared[i] - c.weight) }
+            }
+        }
         var scored: [(Int, Double)] = []
         scored.reserveCapacity(touched.count)
         for i in touched {
-            let kept = compounds.isEmpty ? shared[i] : max(0, shared[i] - split(compounds, index.passages[i]))
-            let s = combine(query, index.passages[i], shared: kept, total: total)
+            let s = combine(query, index.passages[i], shared: shared[i], total: total)
             if s > 0 { scored.append((i, s)) }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
