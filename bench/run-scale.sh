@@ -45,8 +45,11 @@ fi
 diff -rq -x run.json -x .nianbao-files -x .cache bench/out/scale-single bench/out/scale-xargs > /dev/null && echo "xargs outputs identical to analyze: yes" || echo "xargs outputs identical to analyze: NO"
 echo "-- reduce alone, growing with the records:"
 total=$(wc -l < bench/out/scale-records.jsonl)
+whole_mb=$mb
 for part in 4 2 1; do
   n=$((total / part))
   head -n $n bench/out/scale-records.jsonl > bench/out/scale-records-$part.jsonl
+  # MB/s of the reports' text these records came from (a 1/part share of the corpus).
+  mb=$(echo "scale=1; $whole_mb / $part" | bc)
   reports=$n run "reduce of $n records" "$bin" analyze --from-extracted bench/out/scale-records-$part.jsonl --out bench/out/scale-reduce-$part --quiet
 done
