@@ -17,7 +17,8 @@ public struct Similarity: Sendable {
         guard total > 0 || !query.bigrams.isEmpty else { return 0 }
         let candidateWords = Set(candidate.words)
         let shared = query.words.filter { candidateWords.contains($0) }.reduce(0.0) { $0 + idf.weight($1) }
-        return combine(query, candidate, shared: max(0, shared - split(compounds(query), candidate)), total: total)
+        let lost = compounds(query).filter { isSplit($0, in: candidate) }.reduce(0.0) { $0 + $1.weight }
+        return combine(query, candidate, shared: max(0, shared - lost), total: total)
     }
 
     /// Two content words written together in the query (存款 + 保险 in 存款保险制度): they name
@@ -29,8 +30,6 @@ public struct Similarity: Sendable {
         var weight: Double
     }
 
-    static let compoundShare = 2.0
-
     func compounds(_ query: Passage) -> [Compound] {
         query.joined.compactMap { a, b in
             let x = query.words[a], y = query.words[b]
@@ -40,16 +39,13 @@ public struct Similarity: Sendable {
         }
     }
 
-    /// The IDF mass a candidate gets for compounds whose words it has, in the same order but
-    /// apart (存款利率…保险资金). The reverse order is the same thing said as a noun (治理大气 →
-    /// 大气污染治理) and keeps its credit.
-    func split(_ compounds: [Compound], _ candidate: Passage) -> Double {
-        var lost = 0.0
-        for c in compounds where !Passage.hasBigram(candidate.bigrams, c.junction) {
-            guard let a = candidate.words.firstIndex(of: c.first), let b = candidate.words.firstIndex(of: c.second), a < b else { continue }
-            lost += c.weight
-        }
-        return lost
+    /// Whether a candidate has the compound's words in the same order but apart (存款利率…保险资金):
+    /// then it loses the compound's weight. The reverse order is the same thing said as a noun
+    /// (治理大气 → 大气污染治理) and keeps its credit.
+    func isSplit(_ c: Compound, in candidate: Passage) -> Bool {
+        guard !Passage.hasBigram(candidate.bigrams, c.junction),
+              let a = candidate.words.firstIndex(of: c.first), let b = candidate.words.firstIndex(of: c.second) else { return false }
+        return a < b
     }
 
     @inline(__always)
@@ -95,7 +91,7 @@ public struct Similarity: Sendable {
                 if first[x] > second[y] { y += 1; continue }
                 let i = first[x]
                 x += 1; y += 1
-                if split([c], index.passages[i]) > 0 { shared[i] = max(0, shared[i] - c.weight) }
+                if isSplit(c, in: index.passages[i]) { shared[i] = max(0, shared[i] - c.weight) }
             }
         }
         var scored: [(Int, Double)] = []
