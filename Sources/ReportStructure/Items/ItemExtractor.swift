@@ -247,7 +247,8 @@ struct ItemExtractor {
     }
 
     /// Content words: Han words of two or more characters and Latin names (GDP, M2, upper-cased)
-    /// that are not stop words, first occurrence order. Line breaks inside the item are ignored so PDF-broken words rejoin.
+    /// that are not stop words, first occurrence order. Line breaks inside the item are ignored
+    /// so PDF-broken words rejoin.
     func keywords(_ range: Range<Int>) -> [String] {
         let units = view.norm.units[range].filter { $0 != 0x0A }
         guard let tokens = try? segmenter.tokens(Array(units)) else { return [] }
