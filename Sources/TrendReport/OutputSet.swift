@@ -69,11 +69,7 @@ public final class OutputSet: @unchecked Sendable {
 
     /// Renames every staged file into place; interrupt signals are held back meanwhile.
     public func commit() throws {
-        var failure: Error?
-        SignalGuard.hold {
-            do { try commitHeld() } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try SignalGuard.holding { try commitHeld() }
     }
 
     /// Drops what was staged (a run that fails before its commit).
@@ -163,10 +159,6 @@ public enum SignalGuard {
             if let sig { end(sig) }
         }
         return try body()
-    }
-
-    public static func hold(_ body: () -> Void) {
-        _ = try? holding(body)
     }
 
     private static func end(_ sig: Int32) -> Never {
