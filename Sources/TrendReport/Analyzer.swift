@@ -45,6 +45,17 @@ public final class Analyzer: @unchecked Sendable {
         public var error: NianbaoError?
         public var warnings: [String]
         public var cached: Bool
+
+        /// A report read: its record goes into `store`.
+        static func stored(_ report: ExtractedReport, as name: String, in store: RecordStore, cached: Bool) throws -> Extracted {
+            Extracted(name: name, entry: ReportEntry(report, ref: try store.append(report)), error: nil,
+                      warnings: report.warnings, cached: cached)
+        }
+
+        /// An input that could not be read, and why.
+        static func failed(_ name: String, _ error: NianbaoError) -> Extracted {
+            Extracted(name: name, entry: nil, error: error, warnings: [], cached: false)
+        }
     }
 
     /// The map stage's result: one `Extracted` per input, in input order, and the IDF of the
@@ -109,7 +120,7 @@ public final class Analyzer: @unchecked Sendable {
             let e = NianbaoError(.icu, "cannot start the extractors: \(error)")
             return Mapped(inputs: stream.map { r in
                 let name = (try? r.get().name) ?? ""
-                return Extracted(name: name, entry: nil, error: e.at(name), warnings: [], cached: false)
+                return .failed(name, e.at(name))
             })
         }
         var mapped = Mapped()
@@ -122,7 +133,7 @@ public final class Analyzer: @unchecked Sendable {
             for r in pending {
                 switch r {
                 case .success: mapped.inputs.append(part.next()!)
-                case .failure(let e): mapped.inputs.append(Extracted(name: e.file, entry: nil, error: e, warnings: [], cached: false))
+                case .failure(let e): mapped.inputs.append(.failed(e.file, e))
                 }
             }
             pending.removeAll(keepingCapacity: true)
@@ -152,11 +163,10 @@ public final class Analyzer: @unchecked Sendable {
             do {
                 let (report, cached) = try self.extractOne(input, state.extractor, manifest, salt: cacheSalt)
                 state.idf.add(report)
-                return Extracted(name: input.name, entry: ReportEntry(report, ref: try store.append(report)), error: nil,
-                                 warnings: report.warnings, cached: cached)
+                return try .stored(report, as: input.name, in: store, cached: cached)
             } catch {
                 let e = (error as? NianbaoError)?.at(input.name) ?? NianbaoError(.unreadable, file: input.name, "\(error)")
-                return Extracted(name: input.name, entry: nil, error: e, warnings: [], cached: false)
+                return .failed(input.name, e)
             }
         }, progress: progress)
     }
@@ -172,16 +182,14 @@ public final class Analyzer: @unchecked Sendable {
                 let record = try JSONOutput.decoder().decode(ExtractRecord.self, from: Data(lines[i].bytes))
                 if let r = record.report {
                     idf.add(r)
-                    return Extracted(name: r.source.path, entry: ReportEntry(r, ref: try store.append(r)), error: nil,
-                                     warnings: r.warnings, cached: false)
+                    return try Extracted.stored(r, as: r.source.path, in: store, cached: false)
                 }
                 let e = record.error ?? NianbaoError(.malformedDocument, file: name, "a record with neither a report nor an error")
-                return Extracted(name: e.file, entry: nil, error: e, warnings: [], cached: false)
+                return .failed(e.file, e)
             } catch let e as NianbaoError {
-                return Extracted(name: name, entry: nil, error: e.at(name), warnings: [], cached: false)
+                return .failed(name, e.at(name))
             } catch {
-                return Extracted(name: name, entry: nil, error: NianbaoError(.malformedDocument, file: name, "not an extract record"),
-                                 warnings: [], cached: false)
+                return .failed(name, NianbaoError(.malformedDocument, file: name, "not an extract record"))
             }
         }
         return Mapped(inputs: loaded, idf: states.reduce(into: IDF()) { $0.merge($1) })
