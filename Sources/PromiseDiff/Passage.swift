@@ -21,8 +21,6 @@ public struct Passage: Sendable {
 }
 
 extension Passage {
-    static func isHan(_ u: UInt16) -> Bool { u >= 0x4E00 && u <= 0x9FFF }
-
     /// Whether a sorted bigram list holds `b` (binary search).
     static func hasBigram(_ sorted: [UInt32], _ b: UInt32) -> Bool {
         var lo = 0, hi = sorted.count
@@ -141,7 +139,7 @@ public final class PassageReader {
         var out: [UInt32] = []
         var prev: UInt16 = 0
         for u in s.utf16 {
-            let han = u >= 0x4E00 && u <= 0x9FFF
+            let han = CodeUnit.isHan(u)
             if han && prev != 0 { out.append(UInt32(prev) << 16 | UInt32(u)) }
             prev = han ? u : 0
         }

@@ -1,3 +1,5 @@
+import ReportText
+
 /// How much of a promise (or problem) a passage covers: the IDF-weighted share of its content
 /// words found in the passage, blended with the share of its Han bigrams (robust to different
 /// segmentation and light paraphrase). Asymmetric on purpose: a long passage that mentions
@@ -33,7 +35,7 @@ public struct Similarity: Sendable {
     func compounds(_ query: Passage) -> [Compound] {
         query.joined.compactMap { a, b in
             let x = query.words[a], y = query.words[b]
-            guard let last = x.utf16.last, let first = y.utf16.first, Passage.isHan(last), Passage.isHan(first) else { return nil }
+            guard let last = x.utf16.last, let first = y.utf16.first, CodeUnit.isHan(last), CodeUnit.isHan(first) else { return nil }
             return Compound(first: x, second: y, junction: UInt32(last) << 16 | UInt32(first),
                             weight: min(idf.weight(x), idf.weight(y)))
         }

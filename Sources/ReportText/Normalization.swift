@@ -154,12 +154,11 @@ public struct Normalizer: Sendable {
     static func joinSubscripts(_ text: NormalizedText) -> NormalizedText {
         let u = text.units
         func isDigitOrDot(_ c: UInt16) -> Bool { (0x30...0x39).contains(c) || c == 0x2E }
-        func isLatin(_ c: UInt16) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
         var drop: [Int] = []
         var i = 1
         while i < u.count {
             // u[i - 1] is a line break after a Latin letter; the line after it is short and numeric.
-            if u[i - 1] == 0x0A, i >= 2, isLatin(u[i - 2]) {
+            if u[i - 1] == 0x0A, i >= 2, CodeUnit.isLatinLetter(u[i - 2]) {
                 var j = i
                 while j < u.count, j - i < 5, isDigitOrDot(u[j]) { j += 1 }
                 if j > i, j - i <= 4, j + 1 < u.count, u[j] == 0x0A, u[j + 1] != 0x0A, u[j + 1] != 0x20 {

@@ -40,11 +40,19 @@ public struct Token: Sendable, Equatable {
         switch kind {
         case .han: return String(utf16Units: slice)
         case .latin: return String(utf16Units: slice).uppercased()
-        case .number where slice.contains(where: { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }):
+        case .number where slice.contains(where: CodeUnit.isLatinLetter):
             return String(utf16Units: slice).uppercased()
         default: return nil
         }
     }
+}
+
+/// Character classes by UTF-16 code unit, for the loops that walk text a unit at a time.
+public enum CodeUnit {
+    /// A–Z or a–z.
+    @inline(__always) public static func isLatinLetter(_ u: UInt16) -> Bool { (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) }
+    /// The main block of CJK unified ideographs (U+4E00–U+9FFF).
+    @inline(__always) public static func isHan(_ u: UInt16) -> Bool { (0x4E00...0x9FFF).contains(u) }
 }
 
 extension Token.Kind: CustomStringConvertible {

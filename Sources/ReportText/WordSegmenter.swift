@@ -108,7 +108,7 @@ public final class WordSegmenter {
         default:
             let u = text[start]
             if u == 0x20 || u == 0x0A || u == 0x09 || u == 0x3000 || u == 0xA0 { return nil }
-            if u >= 0x4E00 && u <= 0x9FFF { return .han }
+            if CodeUnit.isHan(u) { return .han }
             return .punctuation
         }
     }

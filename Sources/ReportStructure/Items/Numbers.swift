@@ -1,4 +1,5 @@
 import Foundation
+import ReportText
 
 /// Finds quantities in normalised text: Arabic numbers (with thousands separators and decimals),
 /// Chinese numerals (一千二百, 两万, 1.2万), 百分之五, 三分之一, ranges (6%-7%), units (from
@@ -167,7 +168,7 @@ public enum NumberParser {
         }
         if isDigit(u[i]) {
             // Not the tail of a longer token such as a document number or a code.
-            if i > 0 && (isDigit(u[i - 1]) || isLatin(u[i - 1]) || u[i - 1] == 0x2E) { return nil }
+            if i > 0 && (isDigit(u[i - 1]) || CodeUnit.isLatinLetter(u[i - 1]) || u[i - 1] == 0x2E) { return nil }
             var j = i
             var s = ""
             while j < u.count && (isDigit(u[j]) || (u[j] == 0x2C && j + 3 < u.count && isDigit(u[j + 1]) && isDigit(u[j + 2]) && isDigit(u[j + 3]) && (j + 4 >= u.count || !isDigit(u[j + 4])))) {
@@ -179,7 +180,7 @@ public enum NumberParser {
                 j += 1
                 while j < u.count && isDigit(u[j]) { s.unicodeScalars.append(Unicode.Scalar(u[j])!); j += 1 }
             }
-            if j < u.count && isLatin(u[j]) { return nil }  // 5G, 12345abc: names, not quantities
+            if j < u.count && CodeUnit.isLatinLetter(u[j]) { return nil }  // 5G, 12345abc: names, not quantities
             guard let v = Double(s) else { return nil }
             // 三分之一 written with digits: 1/3 is rare; leave it.
             return (v, j, .arabic)
@@ -235,5 +236,4 @@ public enum NumberParser {
     }
 
     @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
-    @inline(__always) static func isLatin(_ u: UInt16) -> Bool { (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) }
 }
