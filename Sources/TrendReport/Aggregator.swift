@@ -5,10 +5,12 @@ import ReportText
 
 /// The reduce stage: entries → units → consecutive pairs → diffs → year rows, chains, comparison.
 ///
-/// Units are reduced in windows of about `Analyzer.Options.window` reports, in unit order: a window's
-/// records are loaded and read for matching in parallel (each report once, though it takes part
-/// in two pairs), its pairs are diffed in parallel, and each unit's trend is handed to `emit` and
-/// dropped. Memory holds one window, whatever the size of the corpus.
+/// Entries are sorted on disk so that a unit's reports come together, and units are reduced in
+/// windows of about `Analyzer.Options.window` reports, in unit order: a window's records are
+/// loaded and read for matching in parallel (each report once, though it takes part in two
+/// pairs), its pairs are diffed in parallel, and each unit's trend is handed to `emit` and
+/// dropped; what the corpus-wide outputs need is spooled. Memory holds one window, whatever the
+/// size of the corpus.
 struct Aggregator {
     let analyzer: Analyzer
     let store: RecordStore
@@ -23,56 +25,62 @@ struct Aggregator {
         var pairs: [(a: Int, b: Int?)] = []
     }
 
-    func run(_ input: [ReportEntry], progress: ((Int, Int) -> Void)?, emit: (UnitTrend) throws -> Void) throws -> Analysis {
-        let (series, skipped) = group(input)
+    func run(_ input: SpooledRows<ReportEntry>, progress: ((Int) -> Void)?, emit: (UnitTrend) throws -> Void) throws -> Analysis {
+        let sorted = try SortedSpool<ReportEntry>(by: ReportEntry.reduceOrder)
+        try input.forEach { try sorted.append($0) }
         var differs = try (0..<analyzer.options.jobs).map { _ in try Differ(lexicon: analyzer.options.lexicon, idf: idf) }
-        var units: [UnitSummary] = []
-        let compare = try SpooledRows<CompareRow>()
-        var start = 0
-        while start < series.count {
-            var end = start, reports = 0
-            while end < series.count && (end == start || reports + series[end].entries.count <= analyzer.options.window) {
-                reports += series[end].entries.count
-                end += 1
+        var analysis = Analysis(units: try SpooledRows(), reports: 0, compare: try SpooledRows(), pairs: 0, skipped: [])
+        var batch: [Series] = [], batchReports = 0
+        func flush() throws {
+            for (summary, rows) in try window(batch, differs: &differs, emit: emit) {
+                try analysis.units.append(summary)
+                try analysis.compare.append(contentsOf: rows)
             }
-            for (summary, rows) in try window(series[start..<end], differs: &differs, emit: emit) {
-                units.append(summary)
-                try compare.append(contentsOf: rows)
-            }
-            start = end
-            progress?(end, series.count)
+            batch.removeAll()
+            batchReports = 0
+            progress?(analysis.units.count)
         }
-        let pairs = series.reduce(0) { $0 + $1.pairs.filter { $0.b != nil }.count }
-        return Analysis(units: units, compare: compare, pairs: pairs, skipped: skipped)
+        var unit: [ReportEntry] = []
+        func closeUnit() throws {
+            for s in series(unit, skipped: &analysis.skipped) {
+                if !batch.isEmpty && batchReports + s.entries.count > analyzer.options.window { try flush() }
+                batch.append(s)
+                batchReports += s.entries.count
+                analysis.reports += s.entries.count
+                analysis.pairs += s.pairs.filter { $0.b != nil }.count
+            }
+            unit.removeAll()
+        }
+        try sorted.forEach { e in
+            if let first = unit.first, first.unit != e.unit { try closeUnit() }
+            unit.append(e)
+        }
+        try closeUnit()
+        if !batch.isEmpty { try flush() }
+        return analysis
     }
 
-    /// Units (unit + genre) with their reports in year order, their pairs and folders, in a stable
-    /// order whatever order the entries came in; and the reports left out, with the reason.
-    func group(_ input: [ReportEntry]) -> ([Series], [NianbaoError]) {
-        var skipped: [NianbaoError] = []
-        let entries = input.sorted { ($0.path, $0.sha256) < ($1.path, $1.sha256) }
-        var groups: [String: Series] = [:]
+    /// One unit's entries (in `ReportEntry.reduceOrder`) as series, one per genre, with their
+    /// pairs and folders; reports without a year, and second copies of a year, are left out with
+    /// the reason.
+    func series(_ entries: [ReportEntry], skipped: inout [NianbaoError]) -> [Series] {
+        var series: [Series] = []
         for e in entries {
             guard let year = e.reviewYear else {
                 skipped.append(NianbaoError(.noText, file: e.path, "no year could be read (name it in a manifest)"))
                 continue
             }
-            let key = e.unit + "|" + e.genre
-            var series = groups[key] ?? Series(unit: e.unit, genre: e.genre, entries: [])
-            if let other = series.entries.first(where: { $0.reviewYear == year }) {
+            if series.last?.genre != e.genre { series.append(Series(unit: e.unit, genre: e.genre, entries: [])) }
+            if let other = series[series.count - 1].entries.last, other.reviewYear == year {
                 skipped.append(NianbaoError(.duplicateReport, file: e.path,
                                             "\(e.unit) \(year) is also reported by \(other.path); this copy is left out"))
                 continue
             }
-            series.entries.append(e)
-            groups[key] = series
+            series[series.count - 1].entries.append(e)
         }
-        var series = groups.values.sorted { ($0.unit, $0.genre) < ($1.unit, $1.genre) }
-        let genresOfUnit = Dictionary(grouping: series, by: \.unit).mapValues(\.count)
         for i in series.indices {
-            series[i].entries.sort { ($0.reviewYear!, $0.path) < ($1.reviewYear!, $1.path) }
             let s = series[i]
-            series[i].folder = SafeName.make(genresOfUnit[s.unit]! > 1 ? s.unit + "-" + s.genre : s.unit)
+            series[i].folder = SafeName.make(series.count > 1 ? s.unit + "-" + s.genre : s.unit)
             // A report's plan year with the report that reviews it (none yet: pending).
             for (ai, a) in s.entries.enumerated() {
                 let planYear = a.planYear ?? a.reviewYear.map { $0 + 1 }
@@ -80,13 +88,12 @@ struct Aggregator {
                 if b != nil || ai == s.entries.count - 1 || a.hasCommitments { series[i].pairs.append((ai, b)) }
             }
         }
-        return (series, skipped)
+        return series
     }
 
     /// Reduces a window of units: load and read, diff, aggregate and emit.
-    func window(_ window: ArraySlice<Series>, differs: inout [Differ],
+    func window(_ series: [Series], differs: inout [Differ],
                 emit: (UnitTrend) throws -> Void) throws -> [(UnitSummary, [CompareRow])] {
-        let series = Array(window)
         let reportsAt = series.indices.flatMap { si in series[si].entries.indices.map { (si, $0) } }
         let loaded = analyzer.parallel(reportsAt.count, states: &differs) { differ, k -> Result<ReportPassages, Error> in
             Result {

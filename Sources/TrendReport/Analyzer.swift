@@ -9,13 +9,14 @@ import ReportText
 /// ```swift
 /// let analyzer = Analyzer(options: .init(lexicon: try Lexicon.builtIn(), jobs: 2))
 /// let store = try RecordStore()
-/// let mapped = analyzer.extract(CorpusDiscovery.inputs(["corpora"], manifestPath: nil).inputs, manifest: Manifest(), into: store)
+/// let mapped = try analyzer.extract(CorpusDiscovery.inputs(["corpora"], manifestPath: nil).inputs, manifest: Manifest(), into: store)
 /// let analysis = try analyzer.reduce(mapped.entries, idf: mapped.idf, store: store) { trend in
 ///     print(trend.unit, trend.rows.map(\.counts.commitments))
 /// }
 /// ```
-/// Records wait in the store, not in memory, and the reduce loads a window of units at a time,
-/// so memory stays flat however many reports the corpus has. Both stages give the same result
+/// Records wait in the store, not in memory; so do the list of inputs, the index of reports
+/// (sorted on disk by unit) and the summaries. The reduce loads a window of units at a time, so
+/// memory stays flat however many reports the corpus has. Both stages give the same result
 /// whatever `jobs` is: work is split by index and gathered in input order, and the one
 /// corpus-wide figure (IDF) is a sum of counts, whatever order they are added in.
 public final class Analyzer: @unchecked Sendable {
@@ -39,7 +40,7 @@ public final class Analyzer: @unchecked Sendable {
     }
 
     /// An input after the map stage: its record is in the store, and `entry` says where.
-    public struct Extracted: Sendable {
+    public struct Extracted: Sendable, Codable {
         public var name: String
         public var entry: ReportEntry?
         public var error: NianbaoError?
@@ -58,16 +59,26 @@ public final class Analyzer: @unchecked Sendable {
         }
     }
 
-    /// The map stage's result: one `Extracted` per input, in input order, and the IDF of the
+    /// The map stage's result, on disk so that it does not grow in memory with the corpus: one
+    /// `Extracted` per input in input order, the entries of the reports read, and the IDF of the
     /// items of every record.
     public struct Mapped: Sendable {
-        public var inputs: [Extracted]
-        public var idf: IDF
-        public var entries: [ReportEntry] { inputs.compactMap(\.entry) }
+        public let inputs: SpooledRows<Extracted>
+        public let entries: SpooledRows<ReportEntry>
+        public var idf = IDF()
 
-        public init(inputs: [Extracted] = [], idf: IDF = IDF()) {
-            self.inputs = inputs
-            self.idf = idf
+        public init() throws {
+            inputs = try SpooledRows()
+            entries = try SpooledRows()
+        }
+
+        /// Adds the next inputs, in order.
+        public mutating func append(_ part: some Sequence<Extracted>, idf: IDF = IDF()) throws {
+            for e in part {
+                try inputs.append(e)
+                if let entry = e.entry { try entries.append(entry) }
+            }
+            self.idf.merge(idf)
         }
     }
 
@@ -112,45 +123,46 @@ public final class Analyzer: @unchecked Sendable {
     /// that streamed documents never sit in memory together; inputs that could not be read are
     /// failures in their place. `progress` receives the number of inputs done so far.
     public func extract(stream: AnyIterator<Result<ExtractInput, NianbaoError>>, manifest: Manifest, into store: RecordStore,
-                        batch: Int = 256, progress: ((Int) -> Void)? = nil) -> Mapped {
+                        batch: Int = 256, progress: ((Int) -> Void)? = nil) throws -> Mapped {
+        var mapped = try Mapped()
         var states: [(extractor: ReportExtractor, idf: IDF)]
         do {
             states = try (0..<options.jobs).map { _ in (try ReportExtractor(lexicon: options.lexicon, normalizer: options.normalizer), IDF()) }
         } catch {
             let e = NianbaoError(.icu, "cannot start the extractors: \(error)")
-            return Mapped(inputs: stream.map { r in
+            try mapped.append(stream.map { r in
                 let name = (try? r.get().name) ?? ""
                 return .failed(name, e.at(name))
             })
+            return mapped
         }
-        var mapped = Mapped()
         var pending: [Result<ExtractInput, NianbaoError>] = []
-        func flush() {
+        func flush() throws {
             let inputs = pending.compactMap { try? $0.get() }
             let done = mapped.inputs.count
             var part = extract(inputs, manifest: manifest, into: store, states: &states,
                                progress: progress.map { p in { p(done + $0) } }).makeIterator()
-            for r in pending {
+            try mapped.append(pending.map { r in
                 switch r {
-                case .success: mapped.inputs.append(part.next()!)
-                case .failure(let e): mapped.inputs.append(.failed(e.file, e))
+                case .success: part.next()!
+                case .failure(let e): .failed(e.file, e)
                 }
-            }
+            })
             pending.removeAll(keepingCapacity: true)
         }
         while let r = stream.next() {
             pending.append(r)
-            if pending.count == batch { flush() }
+            if pending.count == batch { try flush() }
         }
-        if !pending.isEmpty { flush() }
+        if !pending.isEmpty { try flush() }
         mapped.idf = states.reduce(into: IDF()) { $0.merge($1.idf) }
         return mapped
     }
 
     /// The map stage over inputs already listed, in input order.
     public func extract(_ inputs: [ExtractInput], manifest: Manifest, into store: RecordStore,
-                        progress: ((Int) -> Void)? = nil) -> Mapped {
-        extract(stream: AnyIterator(inputs.lazy.map { Result.success($0) }.makeIterator()), manifest: manifest, into: store,
+                        progress: ((Int) -> Void)? = nil) throws -> Mapped {
+        try extract(stream: AnyIterator(inputs.lazy.map { Result.success($0) }.makeIterator()), manifest: manifest, into: store,
                 batch: max(inputs.count, 1), progress: progress)
     }
 
@@ -174,7 +186,7 @@ public final class Analyzer: @unchecked Sendable {
     /// Records already extracted (`nianbao extract` output, one per element) into `store`: the
     /// reduce stage of a map/reduce run. Decoded in parallel; a line that is not a record is an
     /// error naming `source` and the line number.
-    public func load(records lines: [(number: Int, bytes: [UInt8])], source: String, into store: RecordStore) -> Mapped {
+    public func load(records lines: [(number: Int, bytes: [UInt8])], source: String, into store: RecordStore) -> (inputs: [Extracted], idf: IDF) {
         var states = [IDF](repeating: IDF(), count: options.jobs)
         let loaded = parallel(lines.count, states: &states) { idf, i in
             let name = "\(source):\(lines[i].number)"
@@ -192,7 +204,7 @@ public final class Analyzer: @unchecked Sendable {
                 return .failed(name, NianbaoError(.malformedDocument, file: name, "not an extract record"))
             }
         }
-        return Mapped(inputs: loaded, idf: states.reduce(into: IDF()) { $0.merge($1) })
+        return (loaded, states.reduce(into: IDF()) { $0.merge($1) })
     }
 
     func extractOne(_ input: ExtractInput, _ extractor: ReportExtractor, _ manifest: Manifest, salt: String) throws -> (ExtractedReport, Bool) {
@@ -218,19 +230,22 @@ public final class Analyzer: @unchecked Sendable {
 
     /// The reduce stage: group by unit, diff consecutive years, aggregate. `emit` receives each
     /// unit's trend once it is complete (from worker threads, in no particular order; it must be
-    /// safe to call concurrently); the result keeps only what the corpus-wide outputs need.
-    /// Entries may come in any order and from any number of mappers; they are sorted first.
-    /// `progress` receives (units done, units in all) after each window.
-    public func reduce(_ entries: [ReportEntry], idf: IDF, store: RecordStore, progress: ((Int, Int) -> Void)? = nil,
+    /// safe to call concurrently); the result keeps only what the corpus-wide outputs need, on
+    /// disk. Entries may come in any order and from any number of mappers; they are sorted first
+    /// (on disk too). `progress` receives the number of units done after each window.
+    public func reduce(_ entries: SpooledRows<ReportEntry>, idf: IDF, store: RecordStore, progress: ((Int) -> Void)? = nil,
                        emit: (UnitTrend) throws -> Void) throws -> Analysis {
         try Aggregator(analyzer: self, store: store, idf: idf).run(entries, progress: progress, emit: emit)
     }
 }
 
-/// The result of a run, ready to render.
+/// The result of a run, ready to render: what grows with the corpus is spooled to disk.
 public struct Analysis: Sendable {
-    public var units: [UnitSummary]
-    /// One row per unit and year, in unit order, spooled to disk as the reduce goes.
+    /// One summary per unit, in unit order.
+    public var units: SpooledRows<UnitSummary>
+    /// Reports analysed (the skipped left out).
+    public var reports: Int
+    /// One row per unit and year, in unit order.
     public var compare: SpooledRows<CompareRow>
     public var pairs: Int
     /// Reports set aside in the reduce (a duplicate unit and year, no year), with the reason.

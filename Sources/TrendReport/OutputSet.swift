@@ -16,8 +16,8 @@ import ReportText
 public final class OutputSet: @unchecked Sendable {
     public let out: URL
     let staging: URL
-    private var paths: [String] = []
-    private let lock = NSLock()
+    /// The staged paths, sorted on disk: a run writes a few files per unit, tens of thousands in all.
+    private let paths: SortedSpool<String>
 
     /// Prepares the output folder: creates it, and clears staging folders an interrupted run left.
     public init(out: URL) throws {
@@ -27,6 +27,7 @@ public final class OutputSet: @unchecked Sendable {
         for name in (try? fm.contentsOfDirectory(atPath: out.path)) ?? [] where name.hasPrefix(".staging-") {
             try? fm.removeItem(at: out.appendingPathComponent(name))
         }
+        paths = try SortedSpool(by: <)
         staging = out.appendingPathComponent(".staging-\(getpid())")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         // Files are staged as the run goes: an interrupt must not leave them behind.
@@ -40,13 +41,16 @@ public final class OutputSet: @unchecked Sendable {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
         }
-        lock.lock()
-        paths.append(path)
-        lock.unlock()
+        try paths.append(path)
     }
 
     /// Stages one file whose content comes in pieces (buffered, written as it grows).
     public func add(_ path: String, content: StreamedContent) throws {
+        try add(path, content: content, listed: true)
+    }
+
+    /// `listed`: a file of the run (renamed into place at the commit), not the run's own list.
+    func add(_ path: String, content: StreamedContent, listed: Bool) throws {
         let url = staging.appendingPathComponent(path)
         let handle = try SignalGuard.holding { () throws -> FileHandle in
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -62,9 +66,7 @@ public final class OutputSet: @unchecked Sendable {
             if buffer.count >= 1 << 20 { try handle.write(contentsOf: buffer); buffer.removeAll(keepingCapacity: true) }
         }
         try handle.write(contentsOf: buffer)
-        lock.lock()
-        paths.append(path)
-        lock.unlock()
+        if listed { try paths.append(path) }
     }
 
     /// Renames every staged file into place; interrupt signals are held back meanwhile.
@@ -82,20 +84,29 @@ public final class OutputSet: @unchecked Sendable {
         let fm = FileManager.default
         defer { discard() }
         let listURL = out.appendingPathComponent(".nianbao-files")
-        let previous = ((try? String(contentsOf: listURL, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-        let current = paths.sorted()
-        try Data((current.joined(separator: "\n") + "\n").utf8).write(to: staging.appendingPathComponent(".nianbao-files"))
-        for path in current {
-            let target = out.appendingPathComponent(path)
-            try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else {
-                throw NianbaoError(.unreadable, file: target.path, "cannot move the output into place: \(String(cString: strerror(errno)))")
+        // Files of the previous run that this run does not write: those not staged now.
+        let stale = try SpooledRows<String>()
+        if let previous = FileHandle(forReadingAtPath: listURL.path) {
+            defer { try? previous.close() }
+            for line in LineReader(previous) {
+                let old = String(decoding: line, as: UTF8.self)
+                if !old.isEmpty && !old.contains("..") && !fm.fileExists(atPath: staging.appendingPathComponent(old).path) {
+                    try stale.append(old)
+                }
             }
         }
+        try add(".nianbao-files", content: { write in
+            try paths.forEach { path in
+                let target = out.appendingPathComponent(path)
+                try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else {
+                    throw NianbaoError(.unreadable, file: target.path, "cannot move the output into place: \(String(cString: strerror(errno)))")
+                }
+                try write(Data((path + "\n").utf8))
+            }
+        }, listed: false)
         _ = rename(staging.appendingPathComponent(".nianbao-files").path, listURL.path)
-        for old in Set(previous).subtracting(current) where !old.contains("..") {
-            try? fm.removeItem(at: out.appendingPathComponent(old))
-        }
+        try stale.forEach { try? fm.removeItem(at: out.appendingPathComponent($0)) }
     }
 }
 

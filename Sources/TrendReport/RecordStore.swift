@@ -12,7 +12,7 @@ import Glibc
 /// under a lock, then writes it on its own).
 public final class RecordStore: @unchecked Sendable {
     /// Where one record is.
-    public struct Ref: Sendable, Hashable {
+    public struct Ref: Sendable, Hashable, Codable {
         public let offset: Int
         public let length: Int
     }

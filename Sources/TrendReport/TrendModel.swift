@@ -151,7 +151,7 @@ public struct RunRecord: Codable, Hashable, Sendable {
 
 /// What the reduce knows of a report before loading it: who, which years, and where its record
 /// waits in the store.
-public struct ReportEntry: Sendable, Hashable {
+public struct ReportEntry: Sendable, Hashable, Codable {
     public var path: String
     public var sha256: String
     public var unit: String
@@ -173,10 +173,17 @@ public struct ReportEntry: Sendable, Hashable {
         hasCommitments = r.items.contains { $0.role == .commitment }
         self.ref = ref
     }
+
+    /// The order the reduce reads entries in: a unit's reports together (genre by genre), years
+    /// in order (none first), and copies of a year by path, so that the first copy is kept
+    /// whatever order the inputs came in.
+    public static func reduceOrder(_ a: ReportEntry, _ b: ReportEntry) -> Bool {
+        (a.unit, a.genre, a.reviewYear ?? Int.min, a.path, a.sha256) < (b.unit, b.genre, b.reviewYear ?? Int.min, b.path, b.sha256)
+    }
 }
 
 /// A unit as `index.md` shows it, kept after its trend has been written.
-public struct UnitSummary: Sendable {
+public struct UnitSummary: Sendable, Codable {
     public var unit: String
     public var folder: String
     public var years: [Int]
@@ -188,7 +195,11 @@ public struct UnitSummary: Sendable {
     public var targetsMet: Int
     public var targetsMissed: Int
     /// The longest problem chain: its number of years and its latest wording.
-    public var longestChain: (years: Int, text: String)?
+    public var longestChain: LongestChain?
+    public struct LongestChain: Sendable, Codable {
+        public var years: Int
+        public var text: String
+    }
     public var failedChecks: Int
 
     public init(_ u: UnitTrend) {
@@ -202,7 +213,7 @@ public struct UnitSummary: Sendable {
         fulfilled = judged.reduce(0) { $0 + $1.fulfilled }
         targetsMet = judged.reduce(0) { $0 + $1.targetsMet }
         targetsMissed = judged.reduce(0) { $0 + $1.targetsMissed }
-        longestChain = u.problemChains.first.map { ($0.years.count, $0.links.last?.text ?? "") }
+        longestChain = u.problemChains.first.map { LongestChain(years: $0.years.count, text: $0.links.last?.text ?? "") }
         failedChecks = u.rows.reduce(0) { $0 + $1.failedChecks.count }
     }
 }

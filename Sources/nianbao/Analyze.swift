@@ -68,10 +68,7 @@ struct Analyze: ParsableCommand {
         do {
             let reduceStarted = Date()
             let reduced = Progress(total: nil, log: log, verb: "reduced", noun: "units")
-            let analysis = try analyzer.reduce(entries, idf: idf, store: store, progress: { done, total in
-                reduced.total = total
-                reduced.update(done)
-            }) { unit in
+            let analysis = try analyzer.reduce(entries, idf: idf, store: store, progress: reduced.update) { unit in
                 for r in renderers { for (path, data) in try r.files(unit) { try output.add(path, data) } }
             }
             reduced.finish()
@@ -84,7 +81,7 @@ struct Analyze: ParsableCommand {
                                                 "format": format, "dict": text.dictionaries.joined(separator: " "),
                                                 "traditional": text.traditional.rawValue, "fromExtracted": fromExtracted ?? "",
                                                 "cache": noCache ? "off" : "on"],
-                                   inputs: [], reports: entries.count, units: analysis.units.count, pairs: analysis.pairs,
+                                   inputs: [], reports: analysis.reports, units: analysis.units.count, pairs: analysis.pairs,
                                    failures: failures.count, timings: timings.mapValues { ($0 * 1000).rounded() / 1000 })
             try output.add("run.json") { write in
                 try JSONOutput.write(record, key: "inputs", isEmpty: runInputs.isEmpty,
@@ -92,7 +89,7 @@ struct Analyze: ParsableCommand {
             }
             try output.commit()
             for f in failures { log.error(f) }
-            log.line("analysed \(entries.count) reports of \(analysis.units.count) units; \(analysis.pairs) pairs diffed; \(failures.count) failures; outputs in \(out)/ (\(String(format: "%.1f", timings["total"]!)) s)")
+            log.line("analysed \(analysis.reports) reports of \(analysis.units.count) units; \(analysis.pairs) pairs diffed; \(failures.count) failures; outputs in \(out)/ (\(String(format: "%.1f", timings["total"]!)) s)")
         } catch {
             output.discard()
             throw error
@@ -102,7 +99,7 @@ struct Analyze: ParsableCommand {
 
     /// The map stage: inputs extracted (or records loaded) into the store.
     func map(_ analyzer: Analyzer, _ store: RecordStore, _ log: Log,
-             _ failures: inout [NianbaoError]) throws -> ([ReportEntry], IDF, SpooledRows<RunRecord.Input>) {
+             _ failures: inout [NianbaoError]) throws -> (SpooledRows<ReportEntry>, IDF, SpooledRows<RunRecord.Input>) {
         let mapped: Analyzer.Mapped
         if let fromExtracted {
             mapped = try loadRecords(fromExtracted, analyzer, store)
@@ -118,15 +115,16 @@ struct Analyze: ParsableCommand {
                 stream = AnyIterator(listed.makeIterator())
             }
             let progress = Progress(total: total, log: log)
-            mapped = analyzer.extract(stream: stream, manifest: manifest, into: store, progress: progress.update)
+            mapped = try analyzer.extract(stream: stream, manifest: manifest, into: store, progress: progress.update)
             progress.finish()
-            for e in mapped.inputs { for w in e.warnings { log.line("\(e.name): warning: \(w)") } }
         }
-        failures += mapped.inputs.compactMap(\.error)
         let runInputs = try SpooledRows<RunRecord.Input>()
-        try runInputs.append(contentsOf: mapped.inputs.lazy.map {
-            RunRecord.Input(path: $0.name, sha256: $0.entry?.sha256, status: $0.entry == nil ? "failed" : "ok", error: $0.error, cached: $0.cached)
-        })
+        try mapped.inputs.forEach { e in
+            for w in e.warnings { log.line("\(e.name): warning: \(w)") }
+            if let error = e.error { failures.append(error) }
+            try runInputs.append(RunRecord.Input(path: e.name, sha256: e.entry?.sha256, status: e.entry == nil ? "failed" : "ok",
+                                                 error: e.error, cached: e.cached))
+        }
         return (mapped.entries, mapped.idf, runInputs)
     }
 
@@ -134,21 +132,20 @@ struct Analyze: ParsableCommand {
     func loadRecords(_ path: String, _ analyzer: Analyzer, _ store: RecordStore) throws -> Analyzer.Mapped {
         let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
         guard let handle else { throw NianbaoError(.unreadable, file: path, "cannot open") }
-        var mapped = Analyzer.Mapped()
+        var mapped = try Analyzer.Mapped()
         var batch: [(number: Int, bytes: [UInt8])] = [], lineNumber = 0
-        func flush() {
+        func flush() throws {
             let part = analyzer.load(records: batch, source: path, into: store)
-            mapped.inputs += part.inputs
-            mapped.idf.merge(part.idf)
+            try mapped.append(part.inputs, idf: part.idf)
             batch = []
         }
         for line in LineReader(handle) {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
             batch.append((lineNumber, line))
-            if batch.count == 256 { flush() }
+            if batch.count == 256 { try flush() }
         }
-        if !batch.isEmpty { flush() }
+        if !batch.isEmpty { try flush() }
         return mapped
     }
 }

@@ -114,6 +114,24 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("白鹭县人民政府/trend.json").path))
     }
 
+    @Test func rerunOnFewerReports_removesWhatItNoLongerWrites_andListsWhatItDoes() throws {
+        let out = Paths.temporaryFolder()
+        let seedOnly = Paths.temporaryFolder()
+        try FileManager.default.copyItem(at: Paths.seed, to: seedOnly.appendingPathComponent("qinghe-2017.txt"))
+        _ = try Self.analyze(out, jobs: 2)
+        try Data("kept: not ours".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        #expect(Paths.exists(out.appendingPathComponent("白鹭县人民政府/trend.json")))
+        let r = try Self.run(["analyze", seedOnly.path, "--out", out.path, "--no-cache"])
+        #expect(r.status == 0)
+        let files = Self.files(out)
+        #expect(!files.keys.contains { $0.hasPrefix("白鹭县人民政府/") })
+        #expect(files["notes.txt"] != nil)  // never listed as ours, so never removed
+        let listed = String(decoding: files[".nianbao-files"]!, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(listed == listed.sorted())
+        #expect(Set(listed) == Set(files.keys).subtracting([".nianbao-files", "notes.txt"]))
+        #expect(listed.contains { $0.hasSuffix("/trend.json") })
+    }
+
     @Test func rerun_usesTheCache_andGivesTheSameOutputs() throws {
         let out = Paths.temporaryFolder()
         let first = try Self.run(["analyze", "corpora", "--manifest", "corpora/manifest.csv", "--out", out.path])

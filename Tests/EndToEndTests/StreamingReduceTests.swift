@@ -14,16 +14,21 @@ import TestSupport
         let store = try RecordStore()
         let (inputs, errors) = CorpusDiscovery.inputs([Paths.corpora.path], manifestPath: nil)
         #expect(errors.isEmpty)
-        let mapped = analyzer.extract(inputs, manifest: try Manifest.load(path: Paths.corpora.appendingPathComponent("manifest.csv").path),
-                                      into: store)
+        let mapped = try analyzer.extract(inputs, manifest: try Manifest.load(path: Paths.corpora.appendingPathComponent("manifest.csv").path),
+                                          into: store)
         let lock = NSLock()
         var trends: [String: Data] = [:]
-        let entries = reversed ? mapped.entries.reversed() : mapped.entries
+        var entries = mapped.entries
+        if reversed {
+            entries = try SpooledRows(chunkSize: 3)
+            try entries.append(contentsOf: try mapped.entries.all().reversed())
+        }
         let analysis = try analyzer.reduce(entries, idf: mapped.idf, store: store) { trend in
             let data = try JSONOutput.data(trend)
             lock.lock(); trends[trend.folder] = data; lock.unlock()
         }
-        #expect(analysis.units.map(\.folder).sorted() == trends.keys.sorted())
+        #expect(try analysis.units.all().map(\.folder) == trends.keys.sorted())
+        #expect(analysis.reports == mapped.entries.count)
         return (trends, try analysis.compare.all())
     }
 
@@ -62,13 +67,14 @@ import TestSupport
         let store = try RecordStore()
         let lock = NSLock()
         var furthest = 0
-        let mapped = analyzer.extract(stream: CorpusDiscovery.stream([table.path], manifestPath: nil), manifest: Manifest(),
+        let mapped = try analyzer.extract(stream: CorpusDiscovery.stream([table.path], manifestPath: nil), manifest: Manifest(),
                                       into: store, batch: 2) { n in lock.lock(); furthest = max(furthest, n); lock.unlock() }
-        #expect(mapped.inputs.map(\.name) == ["a", table.path + ":stdin:2", "b", "c"])
-        #expect(mapped.inputs[1].error?.code == .malformedDocument)
-        #expect(mapped.entries.map(\.reviewYear) == [2016, 2017, 2018])
+        let inputs = try mapped.inputs.all(), entries = try mapped.entries.all()
+        #expect(inputs.map(\.name) == ["a", table.path + ":stdin:2", "b", "c"])
+        #expect(inputs[1].error?.code == .malformedDocument)
+        #expect(entries.map(\.reviewYear) == [2016, 2017, 2018])
         #expect(furthest == 4)  // every input, the failed line too
-        #expect(mapped.idf.documents == 3 * (try store.report(mapped.entries[0].ref)).items.count)
+        #expect(mapped.idf.documents == 3 * (try store.report(entries[0].ref)).items.count)
     }
 }
 
@@ -77,7 +83,7 @@ import TestSupport
     @Test func rowByRow_equalsTheWholeEncoding() throws {
         let analyzer = Analyzer(options: .init(lexicon: try Lexicon.builtIn(), jobs: 2))
         let store = try RecordStore()
-        let mapped = analyzer.extract(CorpusDiscovery.inputs([Paths.corpora.path], manifestPath: nil).inputs,
+        let mapped = try analyzer.extract(CorpusDiscovery.inputs([Paths.corpora.path], manifestPath: nil).inputs,
                                       manifest: try Manifest.load(path: Paths.corpora.appendingPathComponent("manifest.csv").path),
                                       into: store)
         let rows = try analyzer.reduce(mapped.entries, idf: mapped.idf, store: store) { _ in }.compare.all()
@@ -92,5 +98,36 @@ import TestSupport
             try JSONRenderer.compareFile(spool) { pieces.append($0) }
             #expect(pieces == whole)
         }
+    }
+}
+
+/// The external sort behind the reduce and the output list: order and ties as an in-memory
+/// stable sort would give them, across runs and chunks.
+@Suite struct SortedSpoolTests {
+    struct Pair: Codable, Sendable, Equatable { var key: Int; var seq: Int }
+
+    @Test func mergedRuns_equalAStableSort() throws {
+        var generator = SystemRandomNumberGenerator()
+        for (count, runSize) in [(0, 4), (1, 4), (7, 7), (100, 7), (1000, 64), (1000, 1)] {
+            let rows = (0..<count).map { Pair(key: Int.random(in: 0..<20, using: &generator), seq: $0) }
+            let spool = try SortedSpool<Pair>(runSize: runSize, chunkSize: 3) { $0.key < $1.key }
+            try spool.append(contentsOf: rows)
+            var back: [Pair] = []
+            try spool.forEach { back.append($0) }
+            // Equal keys must keep their append order: compare with the key-then-sequence order.
+            #expect(back == rows.sorted { ($0.key, $0.seq) < ($1.key, $1.seq) }, "count \(count) runSize \(runSize)")
+            #expect(spool.count == count)
+        }
+    }
+
+    @Test func appendsFromManyThreads_allComeBackSorted() throws {
+        let spool = try SortedSpool<String>(runSize: 50, by: <)
+        DispatchQueue.concurrentPerform(iterations: 4) { t in
+            for i in 0..<300 { try! spool.append(String(format: "%d-%04d", t, i)) }
+        }
+        var back: [String] = []
+        try spool.forEach { back.append($0) }
+        #expect(back.count == 1200)
+        #expect(back == back.sorted())
     }
 }

@@ -69,7 +69,7 @@ public struct MarkdownRenderer: Renderer {
 
     public func files(_ a: Analysis) throws -> [(String, StreamedContent)] {
         [("compare.md", { write in try CompareMarkdown.render(a, to: write) }),
-         ("index.md", { write in try write(Data(IndexMarkdown.render(a).utf8)) })]
+         ("index.md", { write in try IndexMarkdown.render(a, to: write) })]
     }
 }
 

@@ -119,35 +119,41 @@ enum CompareMarkdown {
     }
 }
 
-/// `index.md`: what was analysed and where to look.
+/// `index.md`: what was analysed and where to look, written a unit at a time (two passes over
+/// the spooled summaries: the years first, for the matrix's columns).
 enum IndexMarkdown {
-    static func render(_ a: Analysis) -> String {
-        var md = "# Nianbao analysis\n\n"
-        md += "\(a.units.reduce(0) { $0 + $1.reports }) reports of \(a.units.count) units; \(a.pairs) pairs of consecutive years diffed. "
-        md += "Comparison: [compare.md](compare.md) ([csv](compare.csv), [json](compare.json)); run record: [run.json](run.json).\n\n"
-        let years = Array(Set(a.units.flatMap(\.years))).sorted()
-        if !years.isEmpty {
-            md += "## Units × years\n\n"
-            md += Markdown.table(["unit"] + years.map(String.init), a.units.map { u in
-                ["[\(Markdown.escape(u.unit))](\(u.folder)/trend.md)"] + years.map { u.years.contains($0) ? "●" : (u.gaps.contains($0) ? "gap" : "") }
-            })
-            md += "\n"
-        }
-        md += "## Headlines\n\n"
-        for u in a.units {
-            var lines: [String] = []
-            if u.promisesJudged > 0 { lines.append("\(u.fulfilled) of \(u.promisesJudged) promises judged were reported fulfilled") }
-            if u.targetsMet + u.targetsMissed > 0 { lines.append("targets met \(u.targetsMet), missed \(u.targetsMissed)") }
-            if let longest = u.longestChain, longest.years > 1 {
-                lines.append("a problem admitted in \(longest.years) years: “\(Markdown.quote(longest.text, limit: 30))”")
+    static func render(_ a: Analysis, to write: (Data) throws -> Void) throws {
+        func put(_ s: String) throws { try write(Data(s.utf8)) }
+        var years = Set<Int>()
+        try a.units.forEach { years.formUnion($0.years) }
+        let columns = years.sorted()
+        try put("# Nianbao analysis\n\n"
+                + "\(a.reports) reports of \(a.units.count) units; \(a.pairs) pairs of consecutive years diffed. "
+                + "Comparison: [compare.md](compare.md) ([csv](compare.csv), [json](compare.json)); run record: [run.json](run.json).\n\n")
+        if !columns.isEmpty {
+            try put("## Units × years\n\n" + Markdown.table(["unit"] + columns.map(String.init), []))
+            try a.units.forEach { u in
+                try put(Markdown.row([link(u)] + columns.map { u.years.contains($0) ? "●" : (u.gaps.contains($0) ? "gap" : "") }))
             }
-            if u.failedChecks > 0 { lines.append("\(u.failedChecks) failed consistency checks") }
-            if lines.isEmpty { lines.append("a single report: nothing to compare yet") }
-            md += "- **[\(Markdown.escape(u.unit))](\(u.folder)/trend.md)**: " + lines.joined(separator: "; ") + ".\n"
+            try put("\n")
         }
+        try put("## Headlines\n\n")
+        try a.units.forEach { u in try put("- **\(link(u))**: " + headlines(u).joined(separator: "; ") + ".\n") }
         if !a.skipped.isEmpty {
-            md += "\n## Left out\n\n" + a.skipped.map { "- \(Markdown.escape($0.description))\n" }.joined()
+            try put("\n## Left out\n\n" + a.skipped.map { "- \(Markdown.escape($0.description))\n" }.joined())
         }
-        return md
+    }
+
+    static func link(_ u: UnitSummary) -> String { "[\(Markdown.escape(u.unit))](\(u.folder)/trend.md)" }
+
+    static func headlines(_ u: UnitSummary) -> [String] {
+        var lines: [String] = []
+        if u.promisesJudged > 0 { lines.append("\(u.fulfilled) of \(u.promisesJudged) promises judged were reported fulfilled") }
+        if u.targetsMet + u.targetsMissed > 0 { lines.append("targets met \(u.targetsMet), missed \(u.targetsMissed)") }
+        if let longest = u.longestChain, longest.years > 1 {
+            lines.append("a problem admitted in \(longest.years) years: “\(Markdown.quote(longest.text, limit: 30))”")
+        }
+        if u.failedChecks > 0 { lines.append("\(u.failedChecks) failed consistency checks") }
+        return lines.isEmpty ? ["a single report: nothing to compare yet"] : lines
     }
 }
