@@ -5,6 +5,13 @@ import ReportText
 /// Finds the reports of a corpus: folders (searched recursively, in name order), report files,
 /// and tables of reports (CSV with a `text` column, or JSON Lines) with one report per row.
 public enum CorpusDiscovery {
+    /// Files that sit beside reports but are not reports: read-me files and manifests.
+    static func isReport(name: String) -> Bool {
+        let lower = name.lowercased()
+        guard let dot = lower.lastIndex(of: ".") else { return false }
+        return reportExtensions.contains(String(lower[lower.index(after: dot)...])) && !lower.hasPrefix("readme") && !lower.hasPrefix("manifest")
+    }
+
     public static let reportExtensions: Set<String> = ["txt", "text", "html", "htm", "shtml", "xhtml", "docx", "pdf"]
 
     /// Inputs in a stable order (folder contents sorted by path), and paths that could not be read.
@@ -45,21 +52,7 @@ public enum CorpusDiscovery {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             return list([.failure(NianbaoError(.unreadable, file: path, "no such file or folder"))])
         }
-        if isDir.boolValue {
-            let base = URL(fileURLWithPath: path)
-            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return list([]) }
-            var found: [String] = []
-            for case let url as URL in walker {
-                let ext = url.pathExtension.lowercased()
-                let name = url.lastPathComponent.lowercased()
-                guard reportExtensions.contains(ext), !name.hasPrefix("readme"), !name.hasPrefix("manifest"),
-                      !skip.contains(url.standardizedFileURL.path),
-                      (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                found.append(relative(url, to: base, display: path))
-            }
-            return list(found.sorted().map { .success(.file($0)) })
-        }
+        if isDir.boolValue { return AnyIterator(FolderWalk(path, skip: skip).lazy.map { .success(.file($0)) }.makeIterator()) }
         if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") {
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 return list([.failure(NianbaoError(.unreadable, file: path, "cannot open"))])
@@ -77,14 +70,6 @@ public enum CorpusDiscovery {
             }
         }
         return list([.success(.file(path))])
-    }
-
-    static func relative(_ url: URL, to base: URL, display: String) -> String {
-        let full = url.standardizedFileURL.path
-        let root = base.standardizedFileURL.path
-        guard full.hasPrefix(root + "/") else { return full }
-        let rest = String(full.dropFirst(root.count + 1))
-        return display.hasSuffix("/") ? display + rest : display + "/" + rest
     }
 
     /// A CSV of reports: columns id, unit, region, year, title, text, url, genre (text required).
@@ -105,5 +90,56 @@ public enum CorpusDiscovery {
             return .document(.init(id: id, unit: v("unit"), region: v("region"), year: v("year").flatMap { Int($0) },
                                     title: v("title"), text: row[textColumn], url: v("url"), genre: v("genre")))
         }
+    }
+}
+
+/// The report files under a folder, recursively, in path order (as sorting every path would give
+/// them: a folder's entries are ordered as if folder names ended in "/"), holding one listing
+/// per level rather than the whole tree. Hidden entries are skipped; symbolic links to files
+/// count as files, links to folders are not followed.
+struct FolderWalk: Sequence, IteratorProtocol {
+    let display: String
+    let skip: Set<String>
+    /// The open levels: a folder's entries (sorted) and the next one to visit.
+    var levels: [(folder: String, shown: String, entries: [(name: String, isFolder: Bool)], next: Int)] = []
+
+    init(_ path: String, skip: Set<String>) {
+        display = path.hasSuffix("/") ? String(path.dropLast()) : path
+        self.skip = skip
+        levels = [(path, display, Self.list(path), 0)]
+    }
+
+    static func list(_ folder: String) -> [(name: String, isFolder: Bool)] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var out: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard !name.hasPrefix(".") else { continue }
+            var st = stat()
+            guard lstat(folder + "/" + name, &st) == 0 else { continue }
+            let kind = st.st_mode & S_IFMT
+            if kind == S_IFDIR {
+                out.append((name, true))
+            } else if kind == S_IFREG || (kind == S_IFLNK && stat(folder + "/" + name, &st) == 0 && st.st_mode & S_IFMT == S_IFREG) {
+                if CorpusDiscovery.isReport(name: name) { out.append((name, false)) }
+            }
+        }
+        return out.sorted { ($0.isFolder ? $0.name + "/" : $0.name) < ($1.isFolder ? $1.name + "/" : $1.name) }
+    }
+
+    mutating func next() -> String? {
+        while let top = levels.last {
+            guard top.next < top.entries.count else { levels.removeLast(); continue }
+            let entry = top.entries[top.next]
+            levels[levels.count - 1].next += 1
+            let path = top.folder + "/" + entry.name, shown = top.shown + "/" + entry.name
+            if entry.isFolder {
+                levels.append((path, shown, Self.list(path), 0))
+            } else if !skip.contains(Manifest.standardized(path)) {
+                return shown
+            }
+        }
+        return nil
     }
 }

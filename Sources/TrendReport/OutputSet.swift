@@ -106,7 +106,12 @@ public final class OutputSet: @unchecked Sendable {
             }
         }, listed: false)
         _ = rename(staging.appendingPathComponent(".nianbao-files").path, listURL.path)
-        try stale.forEach { try? fm.removeItem(at: out.appendingPathComponent($0)) }
+        try stale.forEach { old in
+            let file = out.appendingPathComponent(old)
+            try? fm.removeItem(at: file)
+            // A unit that is gone leaves no empty folder (rmdir fails, harmlessly, on a full one).
+            if old.contains("/") { _ = rmdir(file.deletingLastPathComponent().path) }
+        }
     }
 }
 

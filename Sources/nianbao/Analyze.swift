@@ -105,14 +105,17 @@ struct Analyze: ParsableCommand {
             mapped = try loadRecords(fromExtracted, analyzer, store)
         } else {
             let manifest = try self.manifest.map { try Manifest.load(path: $0) } ?? Manifest()
-            // Streamed tables (JSON Lines, stdin) have no count until they end; anything else is
-            // listed first (paths, or a CSV table read whole anyway), which gives the count.
+            // Streamed tables (JSON Lines, stdin) have no count until they end; folders and files
+            // are walked once to count them (cheaper than holding the list), and a CSV table is
+            // read whole anyway, so its rows are kept from the count.
             var stream = CorpusDiscovery.stream(corpus, manifestPath: self.manifest)
             var total: Int? = nil
-            if !corpus.contains(where: { $0 == "-" || $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }) {
+            if corpus.contains(where: { $0.hasSuffix(".csv") }) {
                 let listed = Array(stream)
                 total = listed.count
                 stream = AnyIterator(listed.makeIterator())
+            } else if !corpus.contains(where: { $0 == "-" || $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }) {
+                total = CorpusDiscovery.stream(corpus, manifestPath: self.manifest).reduce(0) { n, _ in n + 1 }
             }
             let progress = Progress(total: total, log: log)
             mapped = try analyzer.extract(stream: stream, manifest: manifest, into: store, progress: progress.update)

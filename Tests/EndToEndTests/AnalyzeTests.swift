@@ -125,6 +125,7 @@ import TestSupport
         #expect(r.status == 0)
         let files = Self.files(out)
         #expect(!files.keys.contains { $0.hasPrefix("白鹭县人民政府/") })
+        #expect(!Paths.exists(out.appendingPathComponent("白鹭县人民政府")))
         #expect(files["notes.txt"] != nil)  // never listed as ours, so never removed
         let listed = String(decoding: files[".nianbao-files"]!, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(listed == listed.sorted())

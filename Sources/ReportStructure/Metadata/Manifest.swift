@@ -31,65 +31,95 @@ public struct ManifestEntry: Codable, Hashable, Sendable {
 }
 
 public struct Manifest: Sendable {
+    /// Entries by their absolute, standardised path (and by a plain file name when given so).
     public var entries: [String: ManifestEntry]
 
-    public init(entries: [ManifestEntry] = []) {
-        self.entries = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    public init(entries: some Sequence<ManifestEntry> = []) {
+        self.entries = [:]
+        for e in entries { add(e) }
+    }
+
+    /// Adds an entry; the first for a path wins.
+    mutating func add(_ e: ManifestEntry) {
+        if entries[e.path] == nil { entries[e.path] = e }
     }
 
     /// The entry for a file, matched by its path relative to the manifest's folder or by its name.
     public func entry(for path: String) -> ManifestEntry? {
-        let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+        let standard = Self.standardized(path)
         if let e = entries[standard] { return e }
         return entries.values.first { standard.hasSuffix("/" + $0.path) }
             ?? entries[(path as NSString).lastPathComponent]
     }
 
+    /// `path` made absolute (against `base`, or the current folder) without `.` and `..`
+    /// components, as `URL.standardizedFileURL` gives it; plain paths, which manifests of large
+    /// corpora are made of, are joined as strings, without a URL each.
+    public static func standardized(_ path: String, base: String? = nil) -> String {
+        let absolute = path.hasPrefix("/") ? path : (base ?? FileManager.default.currentDirectoryPath) + "/" + path
+        let plain = !absolute.contains("//") && !absolute.contains("/./") && !absolute.contains("/../")
+            && !absolute.hasSuffix("/.") && !absolute.hasSuffix("/..") && !absolute.hasSuffix("/")
+        return plain ? absolute : URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
+
     public static func load(path: String) throws -> Manifest {
         let bytes = try PlainText.readBytes(path: path)
         let text = try TextDecoder.decode(bytes, file: path).string
-        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var entries: [ManifestEntry]
+        let base = standardized(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        // Paths are relative to the manifest; keep both forms so either lookup works.
+        func resolved(_ e: ManifestEntry) -> ManifestEntry {
+            var e = e
+            if !e.path.hasPrefix("/") { e.path = standardized(e.path, base: base) }
+            return e
+        }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
             if trimmed.hasPrefix("[") {
-                entries = try JSONDecoder().decode([ManifestEntry].self, from: Data(trimmed.utf8))
+                return Manifest(entries: try JSONDecoder().decode([ManifestEntry].self, from: Data(trimmed.utf8)).lazy.map(resolved))
             } else if trimmed.hasPrefix("{") {
-                entries = try trimmed.split(separator: "\n").map { try JSONDecoder().decode(ManifestEntry.self, from: Data($0.utf8)) }
+                return Manifest(entries: try trimmed.split(separator: "\n").map { resolved(try JSONDecoder().decode(ManifestEntry.self, from: Data($0.utf8))) })
             } else {
-                entries = try fromCSV(text)
+                var manifest = Manifest()
+                try fromCSV(text) { manifest.add(resolved($0)) }
+                return manifest
             }
         } catch let e as NianbaoError {
             throw e.at(path)
         } catch {
             throw NianbaoError(.badArgument, file: path, "cannot read the manifest: \(error)")
         }
-        // Paths are relative to the manifest; keep both forms so either lookup works.
-        entries = entries.map { e in
-            var e = e
-            if !e.path.hasPrefix("/") { e.path = base.appendingPathComponent(e.path).standardizedFileURL.path }
-            return e
-        }
-        return Manifest(entries: entries)
     }
 
-    static func fromCSV(_ text: String) throws -> [ManifestEntry] {
-        let rows = CSV.parse(text)
-        guard let header = rows.first else { return [] }
-        let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let pathColumn = columns.firstIndex(of: "path") else {
-            throw NianbaoError(.badArgument, "the manifest has no 'path' column")
+    /// The rows of a CSV manifest, one at a time (a manifest of a large corpus is never held as
+    /// a table of strings).
+    static func fromCSV(_ text: String, _ body: (ManifestEntry) -> Void) throws {
+        var columns: [String]? = nil, pathColumn = 0
+        // Units, regions and genres repeat down the rows: one copy of each.
+        var interned: [String: String] = [:]
+        func intern(_ s: String?) -> String? {
+            guard let s else { return nil }
+            if let copy = interned[s] { return copy }
+            interned[s] = s
+            return s
         }
-        return rows.dropFirst().filter { $0.count > pathColumn && !$0[pathColumn].isEmpty }.map { row in
+        try CSV.forEachRow(text) { row in
+            guard let names = columns else {
+                let names = row.map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let p = names.firstIndex(of: "path") else { throw NianbaoError(.badArgument, "the manifest has no 'path' column") }
+                columns = names
+                pathColumn = p
+                return
+            }
+            guard row.count > pathColumn && !row[pathColumn].isEmpty else { return }
             func value(_ name: String) -> String? {
-                guard let i = columns.firstIndex(of: name), i < row.count else { return nil }
+                guard let i = names.firstIndex(of: name), i < row.count else { return nil }
                 let v = row[i].trimmingCharacters(in: .whitespaces)
                 return v.isEmpty ? nil : v
             }
-            return ManifestEntry(path: row[pathColumn], unit: value("unit"), region: value("region"),
-                                 year: value("year").flatMap { Int($0) }, genre: value("genre"),
-                                 reviewYear: value("reviewYear").flatMap { Int($0) },
-                                 planYear: value("planYear").flatMap { Int($0) }, title: value("title"))
+            body(ManifestEntry(path: row[pathColumn], unit: intern(value("unit")), region: intern(value("region")),
+                               year: value("year").flatMap { Int($0) }, genre: intern(value("genre")),
+                               reviewYear: value("reviewYear").flatMap { Int($0) },
+                               planYear: value("planYear").flatMap { Int($0) }, title: value("title")))
         }
     }
 }
@@ -98,6 +128,12 @@ public struct Manifest: Sendable {
 public enum CSV {
     public static func parse(_ text: String) -> [[String]] {
         var rows: [[String]] = []
+        forEachRow(text) { rows.append($0) }
+        return rows
+    }
+
+    /// The rows one at a time.
+    public static func forEachRow(_ text: String, _ body: ([String]) throws -> Void) rethrows {
         var row: [String] = []
         var field = ""
         var quoted = false
@@ -119,12 +155,11 @@ public enum CSV {
             case "\"": quoted = true
             case ",": row.append(field); field = ""
             case "\r": continue
-            case "\n": row.append(field); rows.append(row); row = []; field = ""
+            case "\n": row.append(field); try body(row); row.removeAll(keepingCapacity: true); field = ""
             default: field.unicodeScalars.append(c)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
+        if !field.isEmpty || !row.isEmpty { row.append(field); try body(row) }
     }
 
     /// One CSV field, quoted when it must be.
