@@ -98,6 +98,28 @@ import TestSupport
         #expect(r.metadata.reviewYear.value == 2016)
     }
 
+    @Test func csvManifest_isLookedUpByPath_rowsParsedWhenAsked() throws {
+        let folder = Paths.temporaryFolder()
+        let csv = "path,unit,region,year,genre,title\n"
+            + "a/2017.txt,清河县人民政府,清河县,2017,ogi-annual-report,\"清河县2017年, 报告\"\n"
+            + "./b/2018.txt,\"白鹭县\"\"示例\"\"\",白鹭县,2018,,\"两行\n标题\"\r\n"
+            + "a/2017.txt,重复,,2019,,\n"
+            + ",没有路径,,2020,,\n"
+            + "/abs/c.txt,绝对,,2021,,"
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("m.csv"))
+        let m = try Manifest.load(path: folder.appendingPathComponent("m.csv").path)
+        let a = m.entry(for: folder.appendingPathComponent("a/2017.txt").path)
+        #expect(a?.unit == "清河县人民政府" && a?.year == 2017 && a?.title == "清河县2017年, 报告")  // the first row of a path wins
+        let b = m.entry(for: folder.path + "/b/../b/2018.txt")
+        #expect(b?.unit == "白鹭县\"示例\"" && b?.genre == nil && b?.title == "两行\n标题")
+        #expect(m.entry(for: "/abs/c.txt")?.year == 2021)
+        #expect(m.entry(for: folder.appendingPathComponent("d.txt").path) == nil)
+        #expect(throws: NianbaoError.self) {
+            try Data("file,unit\nx,y\n".utf8).write(to: folder.appendingPathComponent("bad.csv"))
+            _ = try Manifest.load(path: folder.appendingPathComponent("bad.csv").path)
+        }
+    }
+
     @Test func docx_guards() throws {
         #expect(throws: NianbaoError.self) { try DocxText.extract(Array("PK\u{3}\u{4}not really a zip".utf8)) }
         #expect { try DocxText.paragraphs(fromXML: "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><w:document>&a;</w:document>") }

@@ -33,8 +33,10 @@ public struct ManifestEntry: Codable, Hashable, Sendable {
 public struct Manifest: Sendable {
     /// Entries by their absolute, standardised path (and by a plain file name when given so).
     public var entries: [String: ManifestEntry]
+    /// The rows of a CSV manifest file, kept as its text (see `ManifestRows`).
+    var rows: ManifestRows?
 
-    public init(entries: some Sequence<ManifestEntry> = []) {
+    public init(entries: [ManifestEntry] = []) {
         self.entries = [:]
         for e in entries { add(e) }
     }
@@ -47,7 +49,7 @@ public struct Manifest: Sendable {
     /// The entry for a file, matched by its path relative to the manifest's folder or by its name.
     public func entry(for path: String) -> ManifestEntry? {
         let standard = Self.standardized(path)
-        if let e = entries[standard] { return e }
+        if let e = entries[standard] ?? rows?.entry(standard) { return e }
         return entries.values.first { standard.hasSuffix("/" + $0.path) }
             ?? entries[(path as NSString).lastPathComponent]
     }
@@ -75,51 +77,20 @@ public struct Manifest: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
             if trimmed.hasPrefix("[") {
-                return Manifest(entries: try JSONDecoder().decode([ManifestEntry].self, from: Data(trimmed.utf8)).lazy.map(resolved))
+                return Manifest(entries: try JSONDecoder().decode([ManifestEntry].self, from: Data(trimmed.utf8)).map(resolved))
             } else if trimmed.hasPrefix("{") {
                 return Manifest(entries: try trimmed.split(separator: "\n").map { resolved(try JSONDecoder().decode(ManifestEntry.self, from: Data($0.utf8))) })
             } else {
+                var overflow: [ManifestEntry] = []
                 var manifest = Manifest()
-                try fromCSV(text) { manifest.add(resolved($0)) }
+                manifest.rows = try ManifestRows.index(csv: text, base: base) { overflow.append($0) }
+                for e in overflow { manifest.add(e) }
                 return manifest
             }
         } catch let e as NianbaoError {
             throw e.at(path)
         } catch {
             throw NianbaoError(.badArgument, file: path, "cannot read the manifest: \(error)")
-        }
-    }
-
-    /// The rows of a CSV manifest, one at a time (a manifest of a large corpus is never held as
-    /// a table of strings).
-    static func fromCSV(_ text: String, _ body: (ManifestEntry) -> Void) throws {
-        var columns: [String]? = nil, pathColumn = 0
-        // Units, regions and genres repeat down the rows: one copy of each.
-        var interned: [String: String] = [:]
-        func intern(_ s: String?) -> String? {
-            guard let s else { return nil }
-            if let copy = interned[s] { return copy }
-            interned[s] = s
-            return s
-        }
-        try CSV.forEachRow(text) { row in
-            guard let names = columns else {
-                let names = row.map { $0.trimmingCharacters(in: .whitespaces) }
-                guard let p = names.firstIndex(of: "path") else { throw NianbaoError(.badArgument, "the manifest has no 'path' column") }
-                columns = names
-                pathColumn = p
-                return
-            }
-            guard row.count > pathColumn && !row[pathColumn].isEmpty else { return }
-            func value(_ name: String) -> String? {
-                guard let i = names.firstIndex(of: name), i < row.count else { return nil }
-                let v = row[i].trimmingCharacters(in: .whitespaces)
-                return v.isEmpty ? nil : v
-            }
-            body(ManifestEntry(path: row[pathColumn], unit: intern(value("unit")), region: intern(value("region")),
-                               year: value("year").flatMap { Int($0) }, genre: intern(value("genre")),
-                               reviewYear: value("reviewYear").flatMap { Int($0) },
-                               planYear: value("planYear").flatMap { Int($0) }, title: value("title")))
         }
     }
 }
@@ -134,32 +105,42 @@ public enum CSV {
 
     /// The rows one at a time.
     public static func forEachRow(_ text: String, _ body: ([String]) throws -> Void) rethrows {
+        try forEachRow(Array(text.utf8)) { _, row in try body(row); return true }
+    }
+
+    /// The rows of UTF-8 text from `start`, each with the offset it starts at, until `body`
+    /// returns false. (The delimiters are ASCII, so bytes can be scanned as they are.)
+    public static func forEachRow(_ bytes: [UInt8], from start: Int = 0, _ body: (Int, [String]) throws -> Bool) rethrows {
         var row: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var quoted = false
-        var it = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let c = pending ?? it.next() {
-            pending = nil
+        var rowStart = start
+        var i = start
+        func endField() { row.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
+        while i < bytes.count {
+            let c = bytes[i]
+            i += 1
             if quoted {
-                if c == "\"" {
-                    if let n = it.next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
+                if c == 0x22 {
+                    if i < bytes.count && bytes[i] == 0x22 { field.append(0x22); i += 1 } else { quoted = false }
                 } else {
-                    field.unicodeScalars.append(c)
+                    field.append(c)
                 }
                 continue
             }
             switch c {
-            case "\"": quoted = true
-            case ",": row.append(field); field = ""
-            case "\r": continue
-            case "\n": row.append(field); try body(row); row.removeAll(keepingCapacity: true); field = ""
-            default: field.unicodeScalars.append(c)
+            case 0x22: quoted = true
+            case 0x2C: endField()
+            case 0x0D: continue
+            case 0x0A:
+                endField()
+                guard try body(rowStart, row) else { return }
+                row.removeAll(keepingCapacity: true)
+                rowStart = i
+            default: field.append(c)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); try body(row) }
+        if !field.isEmpty || !row.isEmpty { endField(); _ = try body(rowStart, row) }
     }
 
     /// One CSV field, quoted when it must be.
