@@ -31,6 +31,16 @@ import Testing
         #expect(inOrder > reversed)
     }
 
+    @Test func smallMeasuresOfAnOGIReport_areCommitments_slogansAreNot() {
+        let cues = DiffCues.shared
+        for text in ["一是丰富政策解读形式，运用图片、视频等方式解读政策", "用好政务公开专栏", "督促乡镇及时更新信息", "办好特殊教育"] {
+            #expect(PromiseJudge.isCommitment(passage(text), cues), "\(text)")
+        }
+        for text in ["今后五年是跨越“中等收入陷阱”的重要阶段", "经济增速是综合性指标"] {
+            #expect(!PromiseJudge.isCommitment(passage(text), cues), "\(text)")
+        }
+    }
+
     @Test func latinNames_areContentWords() {
         #expect(passage("广义货币M2增长13.6%，PPP项目落地").words.contains("M2"))
         #expect(passage("gdp增长6.9%").words.contains("GDP"))
