@@ -37,6 +37,16 @@ import TestSupport
         #expect(!r.items.contains { $0.text.hasPrefix("各位代表") })
     }
 
+    @Test func measuresNumberedAfterAPlanLeadIn_inAProblemsSection_areCommitments() throws {
+        let r = try extract("ogi-measures-after-lead-in.txt")
+        let role = { (phrase: String) in r.items.first { $0.text.contains(phrase) }?.role }
+        #expect(role("政策解读质量不高") == .problem)
+        #expect(role("提升政策解读质量") == .commitment)
+        #expect(role("规范依申请公开办理") == .commitment)
+        #expect(role("举办全区政务公开业务培训班") == .commitment)
+        #expect(r.metadata.planYear.value == 2020)
+    }
+
     @Test func deepHTMLNesting_isLinear() throws {
         let html = String(repeating: "<div>", count: 100_000) + "青禾县2021年政府信息公开工作年度报告" + String(repeating: "</div>", count: 100_000)
         let page = HTMLText.extract(html)

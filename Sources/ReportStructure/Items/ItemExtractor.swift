@@ -57,11 +57,16 @@ struct ItemExtractor {
         let ownBody = extent.bodyStart..<max(extent.bodyStart, childStart)
         if let role = Self.itemRole(s.role) {
             // Own text before the children: paragraphs (lead-ins to a list are skipped).
-            drafts += paragraphs(in: ownBody, role: role, path: path, isContainer: !s.children.isEmpty)
+            let (own, roleAfter) = paragraphs(in: ownBody, role: role, path: path, isContainer: !s.children.isEmpty)
+            drafts += own
+            // Problems, then 2020年，我区将从以下几个方面加以改进： and numbered measures: the
+            // children are measures. (Results that end on a problems paragraph keep numbered
+            // results after it: there the paragraph is an aside.)
+            let childRole = role == .problem && roleAfter == .commitment ? roleAfter : role
             for child in s.children {
                 // A child named by its role (存在的主要问题, 改进措施) holds items; any other is one.
                 if child.role == s.role, child.roleSource != "title", let e = extents[child.id] {
-                    drafts += headingItem(child, e, role: role, path: path + [child.marker + child.title])
+                    drafts += headingItem(child, e, role: childRole, path: path + [child.marker + child.title])
                 } else {
                     visit(child, path: path, into: &drafts)
                 }
@@ -99,8 +104,9 @@ struct ItemExtractor {
         }
     }
 
-    /// Paragraphs of a role section without numbered children: enumerations split, lead-ins skipped.
-    func paragraphs(in range: Range<Int>, role: ItemRole, path: [String], isContainer: Bool) -> [Draft] {
+    /// Paragraphs of a role section's own text: enumerations split, lead-ins skipped; and the role
+    /// the last of them switched to (a lead-in switches too).
+    func paragraphs(in range: Range<Int>, role: ItemRole, path: [String], isContainer: Bool) -> ([Draft], ItemRole) {
         var out: [Draft] = []
         var current = role
         for line in contentLines(in: range) {
@@ -114,7 +120,7 @@ struct ItemExtractor {
             if isLeadIn(text) { continue }
             out.append(Draft(role: current, title: nil, range: line, path: path, origin: .paragraph))
         }
-        return out
+        return (out, current)
     }
 
     /// Sentences outside role sections that state a commitment, a problem or a result by their form.
