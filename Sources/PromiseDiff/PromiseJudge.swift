@@ -225,6 +225,10 @@ public struct PromiseJudge: Sendable {
             reason = "a multi-year goal: no annual figure to judge it by"
         }
         var evidence = f.results.filter { $0.1 >= partialScore }.map(Self.evidence)
+        // A verdict of done or partly done always shows what it rests on.
+        if evidence.isEmpty && (status == .fulfilled || status == .partial), let best = f.results.first {
+            evidence.append(Self.evidence(best))
+        }
         // The clauses' own evidence, when they carried the verdict.
         if status == .fulfilled || status == .partial {
             for c in covering {

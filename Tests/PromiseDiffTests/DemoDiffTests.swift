@@ -89,6 +89,31 @@ import TestSupport
     }
 }
 
+/// What an analyst relies on, on real pairs: a verdict of done or partly done names its
+/// evidence, and every quote is the later report's own text at its span.
+@Suite struct EvidenceTests {
+    @Test func fulfilledAndPartial_alwaysShowEvidence_quotedExactly() throws {
+        let lexicon = try Lexicon.builtIn()
+        let ex = try ReportExtractor(lexicon: lexicon)
+        var pairs: [(URL, URL)] = [(Paths.demo.appendingPathComponent("2017.txt"), Paths.demo.appendingPathComponent("2018.html"))]
+        for y in [2014, 2021] {
+            let a = Paths.nationalReports.appendingPathComponent("\(y).txt"), b = Paths.nationalReports.appendingPathComponent("\(y + 1).txt")
+            if Paths.exists(a) && Paths.exists(b) { pairs.append((a, b)) }
+        }
+        for (a, b) in pairs {
+            let ra = try ex.extract(path: a.path), rb = try ex.extract(path: b.path)
+            let d = try Differ(lexicon: lexicon, idf: IDF(reports: [ra, rb])).diff(ra, rb)
+            let scalars = Array(rb.text.unicodeScalars)
+            for p in d.promises where p.status == .fulfilled || p.status == .partial {
+                #expect(!p.evidence.isEmpty, "\(b.lastPathComponent): \(p.text)")
+                for e in p.evidence {
+                    #expect(String(String.UnicodeScalarView(scalars[e.span.start..<e.span.end])) == e.text)
+                }
+            }
+        }
+    }
+}
+
 @Suite struct NationalTargetTests {
     static let lexicon = try! Lexicon.builtIn()
 
