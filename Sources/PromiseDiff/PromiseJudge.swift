@@ -183,6 +183,9 @@ public struct PromiseJudge: Sendable {
         let coverage = mass > 0 ? covering.reduce(0.0) { $0 + $1.mass } / mass : 0
         let qScore = f.problem?.1 ?? 0
         var numbers = f.numbers
+        // One of several quantities met is not all of them: a clause that names its own thing
+        // and falls short of its figure (厂房10万平方米 against 开工6万平方米) makes it partial.
+        if numbers == .meets && covering.contains(where: { $0.keyTerm && $0.numbers == .short }) { numbers = .short }
         if numbers == .none {
             let clauseNumbers = covering.filter(\.keyTerm).map(\.numbers).filter { $0 != .none }
             numbers = clauseNumbers.contains(.short) ? .short : clauseNumbers.first ?? .none
@@ -225,16 +228,14 @@ public struct PromiseJudge: Sendable {
             reason = "a multi-year goal: no annual figure to judge it by"
         }
         var evidence = f.results.filter { $0.1 >= partialScore }.map(Self.evidence)
-        // A verdict of done or partly done always shows what it rests on.
-        if evidence.isEmpty && (status == .fulfilled || status == .partial), let best = f.results.first {
-            evidence.append(Self.evidence(best))
-        }
         // The clauses' own evidence, when they carried the verdict.
         if status == .fulfilled || status == .partial {
             for c in covering {
                 guard let e = c.evidence, !evidence.contains(where: { $0.span == e.0.span }) else { continue }
                 evidence.append(Self.evidence(e))
             }
+            // A verdict of done or partly done always shows what it rests on.
+            if evidence.isEmpty, let best = f.results.first { evidence.append(Self.evidence(best)) }
         }
         if let q = f.problem, qScore >= flagScore { evidence.append(Self.evidence(q)) }
         if let c = f.plan, c.1 >= flagScore { evidence.append(Self.evidence(c)) }

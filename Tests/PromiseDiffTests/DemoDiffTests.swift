@@ -89,6 +89,29 @@ import TestSupport
     }
 }
 
+/// A county work report's plans (fictional 青禾县, Tests/Fixtures) against the next year's review:
+/// several quantities in one promise, and the main targets with their qualifiers.
+@Suite struct CountyWorkReportTests {
+    @Test func compoundQuantities_andTargets() throws {
+        let lexicon = try Lexicon.builtIn()
+        let ex = try ReportExtractor(lexicon: lexicon)
+        let a = try ex.extract(path: Paths.fixture("county-work-report-2018.txt").path)
+        let b = try ex.extract(path: Paths.fixture("county-work-report-2019.txt").path)
+        let d = try Differ(lexicon: lexicon, idf: IDF(reports: [a, b])).diff(a, b)
+        #expect(d.fromYear == 2018 && d.toYear == 2018)
+        let status = { (phrase: String) in d.promises.first { $0.text.contains(phrase) }?.status }
+        // 90 projects and 70亿 met, but 6 of the 10万平方米 of workshops: partly done.
+        #expect(status("标准化厂房10万平方米") == .partial)
+        #expect(status("3200名贫困人口脱贫") == .fulfilled)
+        #expect(status("农村公路120公里") == .fulfilled)
+        let verdict = Dictionary(uniqueKeysWithValues: d.targets.map { ($0.indicator, $0.verdict) })
+        #expect(verdict["地区生产总值增长"] == .met)
+        #expect(verdict["一般公共预算收入增长"] == .missed)
+        #expect(verdict["城镇登记失业率"] == .met)
+        #expect(d.recurringProblems.contains { $0.to.text.contains("财政收支矛盾") })
+    }
+}
+
 /// What an analyst relies on, on real pairs: a verdict of done or partly done names its
 /// evidence, and every quote is the later report's own text at its span.
 @Suite struct EvidenceTests {
