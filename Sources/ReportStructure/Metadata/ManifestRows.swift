@@ -12,7 +12,7 @@ struct ManifestRows: Sendable {
     /// The manifest's folder: row paths are relative to it.
     let base: String
     /// Row offset by the FNV-1a hash of the row's standardised path (the first row of a path).
-    var offsets: [UInt64: Int32] = [:]
+    var offsets: [UInt64: Int] = [:]
 
     /// Indexes `csv`; rows whose path hashes like an earlier, different path's go to `overflow`
     /// as entries (with 64-bit hashes, practically never).
@@ -24,16 +24,16 @@ struct ManifestRows: Sendable {
             throw NianbaoError(.badArgument, "the manifest has no 'path' column")
         }
         var rows = ManifestRows(bytes: bytes, columns: header, pathColumn: pathColumn, base: base)
-        var offsets: [UInt64: Int32] = [:]
+        var offsets: [UInt64: Int] = [:]
         var first = true
         CSV.forEachRow(bytes) { start, row in
             defer { first = false }
             guard !first, let e = rows.entry(row) else { return true }
             let h = hash(e.path)
             if let seen = offsets[h] {
-                if rows.entry(at: Int(seen))?.path != e.path { overflow(e) }
+                if rows.entry(at: seen)?.path != e.path { overflow(e) }
             } else {
-                offsets[h] = Int32(start)
+                offsets[h] = start
             }
             return true
         }
@@ -42,7 +42,7 @@ struct ManifestRows: Sendable {
     }
 
     func entry(_ standardPath: String) -> ManifestEntry? {
-        guard let offset = offsets[Self.hash(standardPath)], let e = entry(at: Int(offset)), e.path == standardPath else { return nil }
+        guard let offset = offsets[Self.hash(standardPath)], let e = entry(at: offset), e.path == standardPath else { return nil }
         return e
     }
 
