@@ -47,6 +47,14 @@ import TestSupport
         #expect(r.metadata.planYear.value == 2020)
     }
 
+    @Test(arguments: ["下一步工作打算", "2019年工作思路", "今后工作重点", "工作展望", "努力方向", "整改措施", "下一步改进方向"])
+    func plansHeadings_makeCommitments(title: String) throws {
+        let text = "青禾县人民政府办公室2018年政府信息公开工作年度报告\n\n一、基本情况\n2018年，全县主动公开信息2100条。\n\n"
+            + "二、存在的困难\n信息公开的及时性有待提高。\n\n三、\(title)\n（一）加强平台建设，年内完成政府网站集约化改造。\n（二）开展业务培训2次。\n"
+        let r = try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "plans.txt", format: .txt), manifest: nil)
+        #expect(r.items.map(\.role) == [ItemRole.result, .problem, .commitment, .commitment], "\(title)")
+    }
+
     @Test func deepHTMLNesting_isLinear() throws {
         let html = String(repeating: "<div>", count: 100_000) + "青禾县2021年政府信息公开工作年度报告" + String(repeating: "</div>", count: 100_000)
         let page = HTMLText.extract(html)
