@@ -27,6 +27,8 @@ public final class Cues: @unchecked Sendable {
     public let itemOpeners: [NSRegularExpression]
     public let planOpeners: [String]
     public let runBreaks: Set<String>
+    /// Words between a target's indicator and its figure, longest first (`cues/target-connectors.txt`).
+    public let targetConnectors: [String]
     public let commitmentForms: [NSRegularExpression]
     public let resultForms: [NSRegularExpression]
     public let problemForms: [NSRegularExpression]
@@ -71,6 +73,7 @@ public final class Cues: @unchecked Sendable {
         itemOpeners = try regexes("cues/item-openers.txt")
         planOpeners = try lines("cues/plan-openers.txt")
         runBreaks = Set(try lines("cues/run-breaks.txt"))
+        targetConnectors = try lines("cues/target-connectors.txt").sorted { $0.count > $1.count }
         commitmentForms = try regexes("cues/commitment.txt")
         resultForms = try regexes("cues/result.txt")
         problemForms = try regexes("cues/problem.txt")

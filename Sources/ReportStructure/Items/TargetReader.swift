@@ -55,7 +55,7 @@ struct TargetReader {
             var indicator = String(decoding: Array(text.utf16)[..<found[0].range.lowerBound], as: UTF16.self)
             if let from = indicator.range(of: "从") { indicator = String(indicator[..<from.lowerBound]) }
             indicator = Self.leadingNoise.stringByReplacingMatches(in: indicator, range: NSRange(location: 0, length: (indicator as NSString).length), withTemplate: "")
-            for word in ["控制在", "保持在", "达到", "拟按", "按", "为", "在", "约", "近", "超过", "不低于", "不超过", "不少于", "不高于", "至少", "低于", "高于", "全年", "提高到", "降低到", "保持"] where indicator.hasSuffix(word) {
+            while let word = cues.targetConnectors.first(where: { indicator.hasSuffix($0) && indicator.count > $0.count }) {
                 indicator = String(indicator.dropLast(word.count))
             }
             indicator = indicator.trimmingCharacters(in: .whitespaces)
