@@ -22,6 +22,7 @@ final class DiffCues: @unchecked Sendable {
     let purpose: [NSRegularExpression]
     let deadline: NSRegularExpression
     let synonyms: [String: String]
+    let scopes: [String]
 
     init() throws {
         func lines(_ f: String) throws -> [String] { try ResourceFiles.lines(file: f, bundle: .module) }
@@ -53,6 +54,7 @@ final class DiffCues: @unchecked Sendable {
             let p = l.split(separator: " ")
             return p.count == 2 ? (String(p[0]), String(p[1])) : nil
         }, uniquingKeysWith: { a, _ in a })
+        scopes = try lines("indicator-scopes.txt")
         stopwords = Cues.shared.stopwords.union(try lines("matching-stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })
     }
 

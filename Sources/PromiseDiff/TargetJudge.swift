@@ -24,9 +24,18 @@ public struct TargetJudge: Sendable {
     public func judge(_ t: Target, review: [Passage]) -> TargetJudgement {
         let cues = DiffCues.shared
         let target = TargetJudgement.Value(value: t.value, high: t.high, unit: t.unit, qualifier: t.qualifier, text: t.text, span: t.span)
-        let core = Self.core(t.indicator)
+        var core = Self.core(t.indicator)
         let ceiling = cues.directions.first { t.indicator.contains($0.word) }?.ceiling ?? false
-        let mentions = review.filter { $0.normalized.contains(core) }
+        var mentions = review.filter { $0.normalized.contains(core) }
+        // Named without its scope (调查失业率 for 城镇调查失业率), and not scoped otherwise there.
+        if mentions.isEmpty, let scope = cues.scopes.first(where: { core.hasPrefix($0) }), core.count >= scope.count + 4 {
+            let bare = String(core.dropFirst(scope.count))
+            let unscoped = { (p: Passage) in
+                p.normalized.components(separatedBy: bare).dropLast().contains { before in !cues.scopes.contains(where: before.hasSuffix) }
+            }
+            mentions = review.filter { $0.normalized.contains(bare) && unscoped($0) }
+            if !mentions.isEmpty { core = bare }
+        }
         var fallback: TargetJudgement?
         for p in mentions {
             let s = p.normalized as NSString

@@ -41,6 +41,17 @@ import Testing
         }
     }
 
+    @Test func anIndicatorNamedWithoutItsScope_isFound_unlessScopedOtherwise() {
+        let target = Target(id: "t01", indicator: "城镇调查失业率", value: 5.5, high: nil, unit: "%", qualifier: .atMost,
+                            text: "城镇调查失业率5.5%以内", span: Span(0, 13))
+        let judge = TargetJudge()
+        let found = judge.judge(target, review: [passage("城镇新增就业1361万人、调查失业率稳定在5%左右的较低水平。")])
+        #expect(found.verdict == .met && found.actual?.value == 5)
+        let income = Target(id: "t02", indicator: "城镇居民人均可支配收入增长", value: 8.5, high: nil, unit: "%", qualifier: nil,
+                            text: "城镇居民人均可支配收入增长8.5%", span: Span(0, 18))
+        #expect(judge.judge(income, review: [passage("农村居民人均可支配收入增长9.2%。")]).verdict == .notReported)
+    }
+
     @Test func latinNames_areContentWords() {
         #expect(passage("广义货币M2增长13.6%，PPP项目落地").words.contains("M2"))
         #expect(passage("gdp增长6.9%").words.contains("GDP"))
