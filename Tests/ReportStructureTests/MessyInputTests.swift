@@ -17,7 +17,8 @@ import TestSupport
     @Test func htmlPage_keepsTheArticle_dropsFurnitureAndSpam() throws {
         let r = try extract("messy-page.html")
         let all = r.items.map(\.text).joined()
-        #expect(r.metadata.unit.value == "青禾县人民政府" || r.metadata.unit.value == "青禾县人民政府办公室")
+        // The title names the county; the office in the footer only runs the website.
+        #expect(r.metadata.unit.value == "青禾县人民政府")
         #expect(r.metadata.reviewYear.value == 2021)
         #expect(r.metadata.publishDate.value == "2022-01-26")
         #expect(!all.contains("百家乐") && !all.contains("葡京") && !all.contains("脚本") && !all.contains("网站地图"))
@@ -53,6 +54,17 @@ import TestSupport
             + "二、存在的困难\n信息公开的及时性有待提高。\n\n三、\(title)\n（一）加强平台建设，年内完成政府网站集约化改造。\n（二）开展业务培训2次。\n"
         let r = try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "plans.txt", format: .txt), manifest: nil)
         #expect(r.items.map(\.role) == [ItemRole.result, .problem, .commitment, .commitment], "\(title)")
+    }
+
+    @Test(arguments: [("青禾县2020年政府信息公开工作年度报告", "青禾县人民政府"), ("青禾县政府2020年政府信息公开工作年度报告", "青禾县人民政府"),
+                      ("青禾县人民政府2020年政府信息公开工作年度报告", "青禾县人民政府"),
+                      ("青禾县人民政府办公室2020年政府信息公开工作年度报告", "青禾县人民政府办公室"),
+                      ("青禾县教育局2020年政府信息公开工作年度报告", "青禾县教育局")])
+    func unitFromTheTitle_aPlaceIsItsGovernment(title: String, unit: String) throws {
+        let text = title + "\n\n一、总体情况\n2020年，全县主动公开信息2100条。\n"
+        let r = try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
+        #expect(r.metadata.unit.value == unit)
+        #expect(r.metadata.region.value == "青禾县")
     }
 
     @Test func deepHTMLNesting_isLinear() throws {

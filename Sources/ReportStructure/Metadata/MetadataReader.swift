@@ -62,6 +62,7 @@ struct MetadataReader {
         var unit: Field<String> = .none
         if let u = manifest?.unit { unit = Field(u, "manifest") }
         else if let u = Self.unit(in: Self.withoutYears(titleText)) { unit = Field(u, "title") }
+        else if let u = Self.governmentOfRegion(in: titleText) { unit = Field(u, "title") }
         else if let u = top.lazy.compactMap({ Self.unit(in: $0) }).first(where: { $0.count <= 20 }) { unit = Field(u, "text") }
         else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
         else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
@@ -175,6 +176,15 @@ struct MetadataReader {
         year.stringByReplacingMatches(in: s, range: NSRange(location: 0, length: (s as NSString).length), withTemplate: " ")
     }
 
+    /// A title that names a place, not an organ (青禾县2020年政府信息公开工作年度报告, 青禾县政府…):
+    /// the report is its government's, so it pairs with the years titled 青禾县人民政府….
+    static let regionTitle = try! NSRegularExpression(
+        pattern: #"^(\S{1,12}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗|镇|乡))(?:政府)?(?=(?:19|20)[0-9]{2}\s*年|政府信息公开|政务公开|政府工作报告)"#)
+
+    static func governmentOfRegion(in title: String) -> String? {
+        firstMatch(regionTitle, title).map { $0 + "人民政府" }
+    }
+
     static func unit(in s: String) -> String? {
         firstMatch(unitPattern, s)?.replacingOccurrences(of: "关于", with: "")
     }
@@ -185,6 +195,12 @@ struct MetadataReader {
         for suffix in ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "街道办事处"] where base.hasSuffix(suffix) {
             base = String(base.dropLast(suffix.count))
             break
+        }
+        // A department of a place (青禾县教育局): the place is the name up to its last division word.
+        if regionPattern.firstMatch(in: base, range: NSRange(location: 0, length: (base as NSString).length)) == nil,
+           let cut = base.lastIndex(where: { "省市州盟县区旗镇乡".contains($0) }) {
+            let place = String(base[...cut])
+            if regionPattern.firstMatch(in: place, range: NSRange(location: 0, length: (place as NSString).length)) != nil { base = place }
         }
         let ns = base as NSString
         guard let m = regionPattern.firstMatch(in: base, range: NSRange(location: 0, length: ns.length)) else {
