@@ -67,6 +67,13 @@ import TestSupport
         #expect(r.metadata.region.value == "青禾县")
     }
 
+    @Test func aResultsPartClosingWithNextSteps_endsInCommitments() throws {
+        let text = "青禾县2020年政府信息公开工作年度报告\n\n一、总体情况\n2020年，青禾县全年主动公开政府信息3105条，开通政务公开专栏。\n"
+            + "下一步，我县将继续加强政务公开平台建设，2021年完成政府网站集约化改造。\n\n五、存在的主要问题及改进情况\n信息公开的及时性有待提高。\n"
+        let r = try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
+        #expect(r.items.map(\.role) == [ItemRole.result, .commitment, .problem])
+    }
+
     @Test func deepHTMLNesting_isLinear() throws {
         let html = String(repeating: "<div>", count: 100_000) + "青禾县2021年政府信息公开工作年度报告" + String(repeating: "</div>", count: 100_000)
         let page = HTMLText.extract(html)
