@@ -36,7 +36,9 @@ import Testing
         for text in ["一是丰富政策解读形式，运用图片、视频等方式解读政策", "用好政务公开专栏", "督促乡镇及时更新信息", "办好特殊教育"] {
             #expect(PromiseJudge.isCommitment(passage(text), cues), "\(text)")
         }
-        for text in ["今后五年是跨越“中等收入陷阱”的重要阶段", "经济增速是综合性指标"] {
+        for text in ["今后五年是跨越“中等收入陷阱”的重要阶段", "经济增速是综合性指标", "综合分析国内外形势，我国发展面临的机遇和挑战并存",
+                     "实践表明，中国的发展成就从来都是在攻坚克难中取得的", "今年经济社会发展任务十分繁重",
+                     "我们要以中国特色社会主义文化的繁荣兴盛，凝聚起实现民族复兴的磅礴精神力量"] {
             #expect(!PromiseJudge.isCommitment(passage(text), cues), "\(text)")
         }
     }
