@@ -217,8 +217,8 @@ public enum Evaluation {
         }
         guard let base = differs.first?.promiseJudge else { return [] }
         var results: [(PromiseJudge, Double)] = []
-        for fulfilled in stride(from: 0.30, through: 0.601, by: 0.05) {
-            for partial in stride(from: 0.20, through: fulfilled + 0.001, by: 0.05) {
+        for fulfilled in stride(from: 0.10, through: 0.601, by: 0.05) {
+            for partial in stride(from: 0.10, through: 0.601, by: 0.05) {
                 for strong in stride(from: fulfilled, through: 0.801, by: 0.05) {
                     var judge = base
                     judge.fulfilledScore = fulfilled
