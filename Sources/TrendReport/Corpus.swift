@@ -5,7 +5,8 @@ import ReportText
 /// Finds the reports of a corpus: folders (searched recursively, in name order), report files,
 /// and tables of reports (CSV with a `text` column, or JSON Lines) with one report per row.
 public enum CorpusDiscovery {
-    /// Files that sit beside reports but are not reports: read-me files and manifests.
+    /// Whether a file name is a report's: a report extension, and not a read-me or a manifest,
+    /// which sit beside reports.
     static func isReport(name: String) -> Bool {
         let lower = name.lowercased()
         guard let dot = lower.lastIndex(of: ".") else { return false }
@@ -98,15 +99,13 @@ public enum CorpusDiscovery {
 /// per level rather than the whole tree. Hidden entries are skipped; symbolic links to files
 /// count as files, links to folders are not followed.
 struct FolderWalk: Sequence, IteratorProtocol {
-    let display: String
     let skip: Set<String>
     /// The open levels: a folder's entries (sorted) and the next one to visit.
     var levels: [(folder: String, shown: String, entries: [(name: String, isFolder: Bool)], next: Int)] = []
 
     init(_ path: String, skip: Set<String>) {
-        display = path.hasSuffix("/") ? String(path.dropLast()) : path
         self.skip = skip
-        levels = [(path, display, Self.list(path), 0)]
+        levels = [(path, path.hasSuffix("/") ? String(path.dropLast()) : path, Self.list(path), 0)]
     }
 
     static func list(_ folder: String) -> [(name: String, isFolder: Bool)] {
@@ -136,7 +135,7 @@ struct FolderWalk: Sequence, IteratorProtocol {
             let path = top.folder + "/" + entry.name, shown = top.shown + "/" + entry.name
             if entry.isFolder {
                 levels.append((path, shown, Self.list(path), 0))
-            } else if !skip.contains(Manifest.standardized(path)) {
+            } else if skip.isEmpty || !skip.contains(Manifest.standardized(path)) {
                 return shown
             }
         }

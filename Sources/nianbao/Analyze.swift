@@ -85,7 +85,7 @@ struct Analyze: ParsableCommand {
                                    failures: failures.count, timings: timings.mapValues { ($0 * 1000).rounded() / 1000 })
             try output.add("run.json") { write in
                 try JSONOutput.write(record, key: "inputs", isEmpty: runInputs.isEmpty,
-                                     each: { body in try runInputs.forEachChunk { try $0.forEach(body) } }, to: write)
+                                     each: runInputs.forEach, to: write)
             }
             try output.commit()
             for f in failures { log.error(f) }
@@ -174,7 +174,7 @@ final class Log: @unchecked Sendable {
 
 final class Progress: @unchecked Sendable {
     /// Things in all, when known before the run (not for streamed tables).
-    var total: Int?
+    let total: Int?
     let log: Log
     /// What is done to what: "extracted" "files", "reduced" "units".
     let verb: String, noun: String

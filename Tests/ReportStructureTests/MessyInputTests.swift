@@ -14,6 +14,16 @@ import TestSupport
         try Self.extractor.extract(path: Paths.fixture(name).path)
     }
 
+    /// A report written inline, read as a .txt file would be.
+    func extract(text: String) throws -> ExtractedReport {
+        try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
+    }
+
+    /// The role of the first item holding `phrase`.
+    func role(of phrase: String, in r: ExtractedReport) -> ItemRole? {
+        r.items.first { $0.text.contains(phrase) }?.role
+    }
+
     @Test func htmlPage_keepsTheArticle_dropsFurnitureAndSpam() throws {
         let r = try extract("messy-page.html")
         let all = r.items.map(\.text).joined()
@@ -31,20 +41,18 @@ import TestSupport
 
     @Test func addressToTheAudience_endsAProblemsParagraphRun() throws {
         let r = try extract("work-report-address-break.txt")
-        let role = { (phrase: String) in r.items.first { $0.text.contains(phrase) }?.role }
-        #expect(role("财政收支矛盾突出") == .problem)
-        #expect(role("城乡居民收入差距持续缩小") == .result)
-        #expect(role("新建农村公路100公里") == .commitment)
+        #expect(role(of: "财政收支矛盾突出", in: r) == .problem)
+        #expect(role(of: "城乡居民收入差距持续缩小", in: r) == .result)
+        #expect(role(of: "新建农村公路100公里", in: r) == .commitment)
         #expect(!r.items.contains { $0.text.hasPrefix("各位代表") })
     }
 
     @Test func measuresNumberedAfterAPlanLeadIn_inAProblemsSection_areCommitments() throws {
         let r = try extract("ogi-measures-after-lead-in.txt")
-        let role = { (phrase: String) in r.items.first { $0.text.contains(phrase) }?.role }
-        #expect(role("政策解读质量不高") == .problem)
-        #expect(role("提升政策解读质量") == .commitment)
-        #expect(role("规范依申请公开办理") == .commitment)
-        #expect(role("举办全区政务公开业务培训班") == .commitment)
+        #expect(role(of: "政策解读质量不高", in: r) == .problem)
+        for measure in ["提升政策解读质量", "规范依申请公开办理", "举办全区政务公开业务培训班"] {
+            #expect(role(of: measure, in: r) == .commitment, "\(measure)")
+        }
         #expect(r.metadata.planYear.value == 2020)
     }
 
@@ -52,7 +60,7 @@ import TestSupport
     func plansHeadings_makeCommitments(title: String) throws {
         let text = "青禾县人民政府办公室2018年政府信息公开工作年度报告\n\n一、基本情况\n2018年，全县主动公开信息2100条。\n\n"
             + "二、存在的困难\n信息公开的及时性有待提高。\n\n三、\(title)\n（一）加强平台建设，年内完成政府网站集约化改造。\n（二）开展业务培训2次。\n"
-        let r = try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "plans.txt", format: .txt), manifest: nil)
+        let r = try extract(text: text)
         #expect(r.items.map(\.role) == [ItemRole.result, .problem, .commitment, .commitment], "\(title)")
     }
 
@@ -62,7 +70,7 @@ import TestSupport
                       ("青禾县教育局2020年政府信息公开工作年度报告", "青禾县教育局")])
     func unitFromTheTitle_aPlaceIsItsGovernment(title: String, unit: String) throws {
         let text = title + "\n\n一、总体情况\n2020年，全县主动公开信息2100条。\n"
-        let r = try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
+        let r = try extract(text: text)
         #expect(r.metadata.unit.value == unit)
         #expect(r.metadata.region.value == "青禾县")
     }
@@ -70,7 +78,7 @@ import TestSupport
     @Test func aResultsPartClosingWithNextSteps_endsInCommitments() throws {
         let text = "青禾县2020年政府信息公开工作年度报告\n\n一、总体情况\n2020年，青禾县全年主动公开政府信息3105条，开通政务公开专栏。\n"
             + "下一步，我县将继续加强政务公开平台建设，2021年完成政府网站集约化改造。\n\n五、存在的主要问题及改进情况\n信息公开的及时性有待提高。\n"
-        let r = try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
+        let r = try extract(text: text)
         #expect(r.items.map(\.role) == [ItemRole.result, .commitment, .problem])
     }
 

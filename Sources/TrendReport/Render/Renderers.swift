@@ -33,7 +33,7 @@ public struct JSONRenderer: Renderer {
     /// `compare.json`, a row at a time (see `JSONOutput.write(_:key:isEmpty:each:to:)`).
     static func compareFile(_ rows: SpooledRows<CompareRow>, to write: (Data) throws -> Void) throws {
         try JSONOutput.write(CompareFile(schemaVersion: 1, columns: CompareRow.columns, rows: []), key: "rows", isEmpty: rows.isEmpty,
-                             each: { body in try rows.forEachChunk { try $0.forEach(body) } }, to: write)
+                             each: rows.forEach, to: write)
     }
 }
 
