@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make eval`: every accuracy figure, against the gold annotations in eval/gold/ (and the UD
 # Chinese test split in ../shared when present). dev/ is what thresholds were calibrated on;
-# test/ is what we report.
+# test/ is what we report. Promise accuracy is also printed reweighed to 60% fulfilled, the mix
+# PROMISES.md measured on other annotators' national pairs (ours have 32–38%).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/nianbao
@@ -12,9 +13,9 @@ echo
 $bin eval extraction eval/gold/extraction $v
 echo
 echo "== promises, calibration set (dev)"
-$bin eval promises eval/gold/promises/dev $v
+$bin eval promises eval/gold/promises/dev --fulfilled-share 0.6 $v
 echo
 echo "== promises, reported set (test)"
-$bin eval promises eval/gold/promises/test $v
+$bin eval promises eval/gold/promises/test --fulfilled-share 0.6 $v
 echo
 $bin eval targets eval/gold/targets/targets.tsv $v

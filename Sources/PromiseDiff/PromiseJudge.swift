@@ -14,9 +14,10 @@ import ReportStructure
 public struct PromiseJudge: Sendable {
     public var similarity: Similarity
     /// Thresholds, calibrated on the dev gold in `eval/gold/dev` (see `make eval`). The match a
-    /// fulfilled verdict needs: dev is best at 0.20–0.25; with the test gold pooled in, 0.20–0.35
-    /// are equal, so the dev choice away from its 0.15 cliff.
-    public var fulfilledScore = 0.25
+    /// fulfilled verdict needs: 0.20 is dev's best both as annotated (38% fulfilled) and reweighed
+    /// to the 60% fulfilled that PROMISES.md measured on other annotators' national pairs
+    /// (`--fulfilled-share 0.6`); 0.15 falls off a cliff.
+    public var fulfilledScore = 0.20
     public var partialScore = 0.40
     public var flagScore = 0.5
     /// A result passage this close to the promise reports it whatever its verb.

@@ -106,6 +106,17 @@ public enum Evaluation {
         public var mistakes: [String] = []
         public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
 
+        /// Accuracy as if `fulfilledShare` of the gold were fulfilled: each gold promise weighed by
+        /// how much its class is under- or over-represented here. For reading a score against a
+        /// gold set annotated on another mix (PROMISES.md reports 60% fulfilled).
+        public func accuracy(fulfilledShare: Double) -> Double {
+            let gold = confusion.mapValues { $0.values.reduce(0, +) }
+            let weight = Evaluation.classWeights(gold, fulfilledShare: fulfilledShare)
+            let total = gold.reduce(0.0) { $0 + Double($1.value) * weight($1.key) }
+            let right = confusion.reduce(0.0) { $0 + Double($1.value[$1.key] ?? 0) * weight($1.key) }
+            return total == 0 ? 0 : right / total
+        }
+
         public func pr(_ status: String) -> PR {
             var p = PR()
             p.truePositives = confusion[status]?[status] ?? 0
@@ -191,9 +202,19 @@ public enum Evaluation {
         return score
     }
 
+    /// Weights that give fulfilled promises `fulfilledShare` of the total and the other classes the
+    /// rest in their own proportions; `nil` share weighs every promise 1.
+    static func classWeights(_ gold: [String: Int], fulfilledShare: Double?) -> (String) -> Double {
+        let total = Double(gold.values.reduce(0, +)), fulfilled = Double(gold["fulfilled"] ?? 0)
+        guard let share = fulfilledShare, fulfilled > 0, fulfilled < total else { return { _ in 1 } }
+        let f = share / (fulfilled / total), other = (1 - share) / (1 - fulfilled / total)
+        return { $0 == "fulfilled" ? f : other }
+    }
+
     /// Grid search of the judge's thresholds on a gold folder: matching runs once per pair, then
-    /// every combination of thresholds decides every gold promise. Returns the best combinations.
-    public static func calibrate(goldFolder: String, root: String, lexicon: Lexicon) throws -> [(PromiseJudge, Double)] {
+    /// every combination of thresholds decides every gold promise. Returns the best combinations;
+    /// with `fulfilledShare`, best for that class mix (see `PromiseScore.accuracy(fulfilledShare:)`).
+    public static func calibrate(goldFolder: String, root: String, lexicon: Lexicon, fulfilledShare: Double? = nil) throws -> [(PromiseJudge, Double)] {
         let extractor = try ReportExtractor(lexicon: lexicon)
         var cases: [(gold: String, promise: PromiseJudge.Promise, features: PromiseJudge.Features)?] = []
         var differs: [Differ] = []
@@ -216,6 +237,9 @@ public enum Evaluation {
             }
         }
         guard let base = differs.first?.promiseJudge else { return [] }
+        let goldCounts = cases.compactMap { $0?.gold }.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        let weight = classWeights(goldCounts, fulfilledShare: fulfilledShare)
+        let totalWeight = cases.reduce(0.0) { $0 + ($1.map { weight($0.gold) } ?? 1) }
         var results: [(PromiseJudge, Double)] = []
         for fulfilled in stride(from: 0.10, through: 0.601, by: 0.05) {
             for partial in stride(from: 0.10, through: 0.601, by: 0.05) {
@@ -224,11 +248,11 @@ public enum Evaluation {
                     judge.fulfilledScore = fulfilled
                     judge.partialScore = partial
                     judge.strongScore = strong
-                    let correct = cases.filter { c in
-                        guard let c else { return false }
-                        return judge.decide(c.promise, c.features).status.rawValue == c.gold
-                    }.count
-                    results.append((judge, Double(correct) / Double(max(cases.count, 1))))
+                    let correct = cases.reduce(0.0) { sum, c in
+                        guard let c, judge.decide(c.promise, c.features).status.rawValue == c.gold else { return sum }
+                        return sum + weight(c.gold)
+                    }
+                    results.append((judge, correct / max(totalWeight, 1)))
                 }
             }
         }

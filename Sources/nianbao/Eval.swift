@@ -77,12 +77,13 @@ struct EvalPromises: ParsableCommand {
         abstract: "Promise status accuracy and per-status precision/recall against a folder of gold TSV files.")
     @Argument var gold: String
     @Flag(help: "Search the judge's thresholds on this gold (use the dev set) and print the best.") var calibrate = false
+    @Option(help: "Also score as if this share of the gold were fulfilled (each class reweighed), e.g. 0.6.") var fulfilledShare: Double?
     @OptionGroup var options: EvalOptions
     @OptionGroup var text: TextOptions
 
     func run() throws {
         if calibrate {
-            let best = try Evaluation.calibrate(goldFolder: gold, root: options.root, lexicon: try text.lexicon())
+            let best = try Evaluation.calibrate(goldFolder: gold, root: options.root, lexicon: try text.lexicon(), fulfilledShare: fulfilledShare)
             for (j, acc) in best.prefix(5) {
                 print(String(format: "accuracy %.3f  fulfilledScore %.2f  partialScore %.2f  strongScore %.2f", acc, j.fulfilledScore, j.partialScore, j.strongScore))
             }
@@ -91,6 +92,9 @@ struct EvalPromises: ParsableCommand {
         let s = try Evaluation.promises(goldFolder: gold, root: options.root, lexicon: try text.lexicon())
         print("promises in \(gold): \(s.total) gold promises in \(s.pairs) pairs\(s.skipped.isEmpty ? "" : "; skipped (absent): " + s.skipped.joined(separator: ", "))")
         print(String(format: "  status accuracy %.3f (%d/%d)", s.accuracy, s.correct, s.total))
+        if let share = fulfilledShare {
+            print(String(format: "  status accuracy reweighed to %.0f%% fulfilled %.3f", share * 100, s.accuracy(fulfilledShare: share)))
+        }
         for status in ["fulfilled", "partial", "not_reported"] {
             let p = s.pr(status)
             print(String(format: "  %-13@ P %.3f  R %.3f  F1 %.3f  (gold %d)", status as NSString, p.precision, p.recall, p.f1, p.gold))
