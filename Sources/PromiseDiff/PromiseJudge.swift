@@ -41,17 +41,20 @@ public struct PromiseJudge: Sendable {
         let cues = DiffCues.shared
         let report = prepared.report, reader = prepared.reader
         var out: [Promise] = []
-        // Items that state main expected targets are judged as targets, not as promises.
-        let targetItems = Set(report.items.filter { item in report.targets.contains { item.span.range.contains($0.span.start) } }.map(\.id))
-        for (i, item) in report.items.enumerated() where item.role == .commitment && !targetItems.contains(item.id) {
+        // Sentences that state main expected targets are judged as targets, not as promises; the
+        // rest of their item still commits (财政 paragraphs set the deficit and then the tasks).
+        let targetStarts = report.targets.map(\.span.start)
+        func statesTarget(_ p: Passage) -> Bool { targetStarts.contains { p.span.range.contains($0) } }
+        for (i, item) in report.items.enumerated() where item.role == .commitment {
             let sentences = prepared.sentences(i)
             // A short item, or a numbered one of moderate length, is one promise; a long one (a
-            // work report's (一)…(九)) holds many, one per sentence.
-            let whole = sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600)
+            // work report's (一)…(九)), or one that states targets, holds many, one per sentence.
+            let whole = (sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600))
+                && !statesTarget(prepared.whole(i))
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) } : sentences.enumerated().filter { k, p in
                 // The title of a long item is a heading over its commitments, not one of them.
                 if k == 0 && item.title != nil { return false }
-                return isCommitment(p, cues)
+                return !statesTarget(p) && isCommitment(p, cues)
             }.map(\.1)
             for p in units {
                 let t = p.normalized

@@ -159,6 +159,20 @@ import TestSupport
         #expect(v["城镇调查失业率"]?.verdict == .met)  // the review says 调查失业率稳定在5%左右
     }
 
+    /// A paragraph that sets a target goes on to commit (2018: the deficit rate, then 优化财政支出结构…):
+    /// the target sentence is judged as a target, the rest as promises.
+    @Test func aParagraphStatingATarget_keepsItsOtherPromises() throws {
+        let a = Paths.nationalReports.appendingPathComponent("2018.txt"), b = Paths.nationalReports.appendingPathComponent("2019.txt")
+        guard Paths.exists(a), Paths.exists(b) else { return }
+        let ex = try ReportExtractor(lexicon: Self.lexicon)
+        let ra = try ex.extract(path: a.path), rb = try ex.extract(path: b.path)
+        let d = try Differ(lexicon: Self.lexicon, idf: IDF(reports: [ra, rb])).diff(ra, rb)
+        #expect(d.promises.contains { $0.text.hasPrefix("优化财政支出结构") })
+        #expect(d.promises.contains { $0.text.hasPrefix("合理调整社会最低工资标准") })
+        #expect(d.targets.contains { $0.indicator.contains("赤字率") })
+        for t in ra.targets { #expect(!d.promises.contains { $0.span.range.contains(t.span.start) }, "\(t.text)") }
+    }
+
     @Test func targets2021_judgedBy2022() throws {
         guard let t = try targets(2021, 2022) else { return }
         let v = Dictionary(uniqueKeysWithValues: t.map { ($0.indicator, $0) })
