@@ -1,3 +1,5 @@
+import Foundation
+
 /// The normalised text the later stages read, with every UTF-16 unit mapped back to the scalar
 /// of the decoded original it came from.
 ///
@@ -51,7 +53,7 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ decoded: DecodedText) throws -> NormalizedText {
-        var text = Self.joinSubscripts(Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars)))
+        var text = Self.joinWrappedLines(Self.joinSubscripts(Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars))))
         let convert: Bool
         switch traditional {
         case .on: convert = true
@@ -179,6 +181,77 @@ public struct Normalizer: Sendable {
             out.units.append(u[i]); out.origin.append(text.origin[i])
         }
         return out
+    }
+
+    /// PDF text (and pages copied from it) breaks every paragraph into lines of the page's width,
+    /// and some pages break a long sentence once (阶段性稳 / 岗政策). A line that ends mid-sentence
+    /// and is either as wide as the text's full lines or too long to be a heading is joined to the
+    /// next (across at most one blank line) when that one does not open a paragraph of its own
+    /// (`text/paragraph-starts.txt`). Only prose joins: the line must hold a comma, 、 or 。, which
+    /// navigation bars and table rows do not. The line breaks go; the original keeps them.
+    static func joinWrappedLines(_ text: NormalizedText) -> NormalizedText {
+        let u = text.units
+        // Trimmed lines as unit ranges, blank ones included (they separate paragraphs).
+        var lines: [Range<Int>] = []
+        var start = 0
+        for i in 0...u.count where i == u.count || u[i] == 0x0A {
+            var a = start, b = i
+            while a < b && (u[a] == 0x20 || u[a] == 0x09 || u[a] == 0x0D) { a += 1 }
+            while b > a && (u[b - 1] == 0x20 || u[b - 1] == 0x09 || u[b - 1] == 0x0D) { b -= 1 }
+            lines.append(a..<b)
+            start = i + 1
+        }
+        func width(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (u[$1] >= 0x1100 ? 2 : 1) } }
+        // The full width: what most long lines reach in wrapped text; paragraphs on one line each
+        // make it so wide that only the long-line rule applies.
+        let widths = lines.filter { $0.count >= 10 }.map(width).sorted()
+        guard !widths.isEmpty else { return text }
+        let full = widths[widths.count * 4 / 5]
+        let sentenceEnds: Set<UInt16> = [0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026]  // 。!?;:…
+        let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》
+        let prose: Set<UInt16> = [0x2C, 0x3001, 0x3002]  // , 、 。
+        func endsSentence(_ r: Range<Int>) -> Bool {
+            var k = r.upperBound - 1
+            while k > r.lowerBound && closers.contains(u[k]) { k -= 1 }
+            return sentenceEnds.contains(u[k]) || (0x30...0x39).contains(u[k])
+        }
+        var drop: [Range<Int>] = []
+        var i = 0
+        while i + 1 < lines.count {
+            let line = lines[i]
+            guard !line.isEmpty, !endsSentence(line), line.contains(where: { prose.contains(u[$0]) }) else { i += 1; continue }
+            let w = width(line)
+            guard w * 100 >= full * 85 || w >= 120 else { i += 1; continue }
+            var j = i + 1
+            if lines[j].isEmpty && j + 1 < lines.count && w >= 120 { j += 1 }
+            let next = lines[j]
+            guard !next.isEmpty, !Self.opensParagraph(String(utf16Units: Array(u[next.lowerBound..<min(next.upperBound, next.lowerBound + 12)]))) else {
+                i += 1; continue
+            }
+            drop.append(line.upperBound..<next.lowerBound)
+            i = j
+        }
+        guard !drop.isEmpty else { return text }
+        var out = text
+        out.units = []; out.origin = []
+        out.units.reserveCapacity(u.count); out.origin.reserveCapacity(u.count)
+        var k = 0
+        for i in u.indices {
+            while k < drop.count && drop[k].upperBound <= i { k += 1 }
+            if k < drop.count && drop[k].contains(i) { continue }
+            out.units.append(u[i]); out.origin.append(text.origin[i])
+        }
+        return out
+    }
+
+    static let paragraphStarts: [NSRegularExpression] = {
+        let lines = (try? ResourceFiles.lines(file: "text/paragraph-starts.txt", bundle: .module)) ?? []
+        return lines.compactMap { try? NSRegularExpression(pattern: $0) }
+    }()
+
+    static func opensParagraph(_ s: String) -> Bool {
+        let range = NSRange(location: 0, length: (s as NSString).length)
+        return paragraphStarts.contains { $0.firstMatch(in: s, range: range) != nil }
     }
 
     static func isPinyinLetter(_ u: UInt16) -> Bool {

@@ -98,6 +98,39 @@ import TestSupport
         #expect(r.items.contains { $0.keywords.contains("政府信息公开") || $0.keywords.contains("政府信息") })
     }
 
+    /// PDF text wraps every paragraph at the page's width: the seed wrapped at 34 characters a
+    /// line gives the seed's items, each citing the wrapped original exactly.
+    @Test func hardWrappedText_givesTheSameItems_asOneLinePerParagraph() throws {
+        let seed = try String(contentsOf: Paths.seed, encoding: .utf8)
+        let wrapped = seed.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let chars = Array(line.trimmingCharacters(in: .whitespaces))
+            guard chars.count > 34 else { return [String(chars)] }
+            return stride(from: 0, to: chars.count, by: 34).map { String(chars[$0..<min($0 + 34, chars.count)]) }
+        }.joined(separator: "\n")
+        let one = try Self.extractor.extract(path: Paths.seed.path), r = try extract(text: wrapped)
+        #expect(r.items.map(\.role) == one.items.map(\.role))
+        func squeezed(_ s: String) -> String { s.filter { !$0.isWhitespace } }
+        #expect(r.items.map { squeezed($0.text) } == one.items.map { squeezed($0.text) })
+        let scalars = Array(wrapped.unicodeScalars)
+        for item in r.items { #expect(String(String.UnicodeScalarView(scalars[item.span.range])) == item.text) }
+    }
+
+    /// What is not wrapped prose stays on its own line: table rows, menus, and a heading or list
+    /// entry after a full line.
+    @Test func wrappedLineJoining_leavesTablesMenusAndHeadingsApart() throws {
+        let normalizer = Normalizer(traditional: .off)
+        func lines(_ text: String) throws -> [String] {
+            try normalizer.normalize(DecodedText(text)).string.split(separator: "\n").map(String.init)
+        }
+        let long = String(repeating: "加强政务公开平台建设，", count: 12)
+        #expect(try lines(long + "推进\n决策公开。").last?.hasSuffix("推进决策公开。") == true)  // a long line cut mid-sentence
+        #expect(try lines(long + "推进\n决策公开。").count == 1)
+        #expect(try lines(long + "推进\n(二)决策公开。").count == 2)  // a heading follows
+        #expect(try lines(long + "推进\n2.决策公开。").count == 2)    // a list entry follows
+        #expect(try lines("首页 政务公开 信息公开指南 信息公开目录 依申请公开 政府信息公开年报 政策解读 互动交流 办事服务\n青禾县2020年报告").count == 2)
+        #expect(try lines("主动公开政府信息数 行政许可 其他对外管理服务事项 行政处罚 行政强制 本年新制发件数\n12 3 4").count == 2)
+    }
+
     @Test func maskedReprint_warns_andTakesTheYearFromTheStatisticsPeriod() throws {
         let r = try extract("masked-reprint.txt")
         #expect(r.metadata.unit.value == "**县人民政府")
