@@ -98,6 +98,19 @@ import TestSupport
         #expect(r.items.contains { $0.keywords.contains("政府信息公开") || $0.keywords.contains("政府信息") })
     }
 
+    /// Section 五 as one paragraph: problems 一是…二是…, a plan lead-in inside the last of them,
+    /// then measures numbered 一是… again.
+    @Test func planLeadInInsideAnEnumeration_turnsTheRestIntoCommitments() throws {
+        let r = try extract(text: """
+            青禾县人民政府2021年政府信息公开工作年度报告
+            五、存在的主要问题及改进情况
+            2021年，我县政府信息公开工作取得了一定成效，但仍存在一些不足：一是政策解读质量不高，解读形式单一；二是基层政务公开标准化规范化建设推进不平衡。2022年，我县将着力做好以下工作：一是丰富政策解读形式，运用图表、视频等方式解读政策；二是推进基层政务公开标准化规范化建设，年底前实现乡镇全覆盖。
+            """)
+        #expect(r.items.map(\.role) == [.problem, .problem, .commitment, .commitment])
+        #expect(r.items[1].text == "二是基层政务公开标准化规范化建设推进不平衡。")
+        #expect(r.items[3].text.hasPrefix("二是推进基层政务公开"))
+    }
+
     /// PDF text wraps every paragraph at the page's width: the seed wrapped at 34 characters a
     /// line gives the seed's items, each citing the wrapped original exactly.
     @Test func hardWrappedText_givesTheSameItems_asOneLinePerParagraph() throws {

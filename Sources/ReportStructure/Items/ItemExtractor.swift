@@ -114,7 +114,20 @@ struct ItemExtractor {
             if isRunBreak(text) { current = role; continue }
             if let switched = switchedRole(line, from: role) { current = switched }
             if let parts = enumeration(line, text) {
-                out += parts.map { Draft(role: current, title: nil, range: $0, path: path, origin: .enumeration) }
+                for part in parts {
+                    // A part can end the run it belongs to: 二是…不平衡。2022年，我县将做好以下工作：
+                    // then 一是… sets out measures. What follows the switching sentence takes its role.
+                    guard let turn = sentences(part).dropFirst().lazy.compactMap({ s in
+                        self.switchedRole(s, from: current).map { (s.lowerBound, $0) }
+                    }).first else {
+                        out.append(Draft(role: current, title: nil, range: part, path: path, origin: .enumeration))
+                        continue
+                    }
+                    out.append(Draft(role: current, title: nil, range: view.trimmed(part.lowerBound..<turn.0), path: path, origin: .enumeration))
+                    current = turn.1
+                    let rest = turn.0..<part.upperBound
+                    if !isLeadIn(view.text(rest)) { out.append(Draft(role: current, title: nil, range: rest, path: path, origin: .enumeration)) }
+                }
                 continue
             }
             if isLeadIn(text) { continue }
