@@ -185,10 +185,12 @@ public struct Normalizer: Sendable {
 
     /// PDF text (and pages copied from it) breaks every paragraph into lines of the page's width,
     /// and some pages break a long sentence once (阶段性稳 / 岗政策). A line that ends mid-sentence
-    /// and is either as wide as the text's full lines or too long to be a heading is joined to the
-    /// next (across at most one blank line) when that one does not open a paragraph of its own
-    /// (`text/paragraph-starts.txt`). Only prose joins: the line must hold a comma, 、 or 。, which
-    /// navigation bars and table rows do not. The line breaks go; the original keeps them.
+    /// is joined to the next (across at most one blank line) when it is too long to be a heading,
+    /// or when the text is wrapped and the line is full: the next line must not open a paragraph
+    /// of its own (`text/paragraph-starts.txt`). Only prose joins: the line must hold a comma or
+    /// 。, which headings, navigation bars and table rows do not. The text counts as wrapped when
+    /// most of its full-width lines end mid-sentence (a text of one line per paragraph ends them
+    /// with 。). The line breaks go; the original keeps them.
     static func joinWrappedLines(_ text: NormalizedText) -> NormalizedText {
         let u = text.units
         // Trimmed lines as unit ranges, blank ones included (they separate paragraphs).
@@ -209,19 +211,22 @@ public struct Normalizer: Sendable {
         let full = widths[widths.count * 4 / 5]
         let sentenceEnds: Set<UInt16> = [0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026]  // 。!?;:…
         let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》
-        let prose: Set<UInt16> = [0x2C, 0x3001, 0x3002]  // , 、 。
+        let prose: Set<UInt16> = [0x2C, 0x3002]  // , 。
         func endsSentence(_ r: Range<Int>) -> Bool {
             var k = r.upperBound - 1
             while k > r.lowerBound && closers.contains(u[k]) { k -= 1 }
             return sentenceEnds.contains(u[k]) || (0x30...0x39).contains(u[k])
         }
+        let fullLines = lines.filter { $0.count >= 10 && width($0) * 100 >= full * 85 }
+        let cut = fullLines.filter { !endsSentence($0) }.count
+        let wrapped = cut >= 3 && cut * 2 > fullLines.count
         var drop: [Range<Int>] = []
         var i = 0
         while i + 1 < lines.count {
             let line = lines[i]
             guard !line.isEmpty, !endsSentence(line), line.contains(where: { prose.contains(u[$0]) }) else { i += 1; continue }
             let w = width(line)
-            guard w * 100 >= full * 85 || w >= 120 else { i += 1; continue }
+            guard (wrapped && w * 100 >= full * 85) || w >= 120 else { i += 1; continue }
             var j = i + 1
             if lines[j].isEmpty && j + 1 < lines.count && w >= 120 { j += 1 }
             let next = lines[j]

@@ -111,6 +111,17 @@ import TestSupport
         #expect(r.items[3].text.hasPrefix("二是推进基层政务公开"))
     }
 
+    /// The old guidance's seven parts (before 2019): 概述 is the results, and the last problem ends
+    /// on a lead-in (下一步，我局将从以下几个方面加以改进：) before measures numbered 1、 afresh.
+    @Test func sevenPartReportOf2015_isFreeForm_withMeasuresAfterTheLastProblem() throws {
+        let r = try extract("ogi-2015-seven-part-template.txt")
+        #expect(r.metadata.template.value == .freeForm)
+        #expect(role(of: "认真贯彻落实《条例》", in: r) == .result)
+        #expect(r.items.filter { $0.role == .problem }.map(\.text) == ["1、信息公开的及时性有待提高；", "2、公开内容不够全面。"])
+        #expect(r.items.filter { $0.role == .commitment }.count == 2)
+        #expect(!r.items.contains { $0.text.contains("以下几个方面") })
+    }
+
     /// PDF text wraps every paragraph at the page's width: the seed wrapped at 34 characters a
     /// line gives the seed's items, each citing the wrapped original exactly.
     @Test func hardWrappedText_givesTheSameItems_asOneLinePerParagraph() throws {

@@ -62,11 +62,15 @@ struct ItemExtractor {
             // Problems, then 2020年，我区将从以下几个方面加以改进： and numbered measures: the
             // children are measures. (Results that end on a problems paragraph keep numbered
             // results after it: there the paragraph is an aside.)
-            let childRole = role == .problem && roleAfter == .commitment ? roleAfter : role
+            var childRole = role == .problem && roleAfter == .commitment ? roleAfter : role
             for child in s.children {
                 // A child named by its role (存在的主要问题, 改进措施) holds items; any other is one.
                 if child.role == s.role, child.roleSource != "title", let e = extents[child.id] {
-                    drafts += headingItem(child, e, role: childRole, path: path + [child.marker + child.title])
+                    let (items, announcesMeasures) = headingItem(child, e, role: childRole, path: path + [child.marker + child.title])
+                    drafts += items
+                    // The same lead-in closing the last problem (2、…不够全面。下一步，我局将从以下
+                    // 几个方面加以改进：): the children after it, numbered afresh, are measures.
+                    if role == .problem && announcesMeasures { childRole = .commitment }
                 } else {
                     visit(child, path: path, into: &drafts)
                 }
@@ -78,10 +82,11 @@ struct ItemExtractor {
     }
 
     /// A numbered child and its body as one item; paragraphs inside it that switch role (a
-    /// problems paragraph at the end of a results part) become items of their own.
-    func headingItem(_ s: Section, _ e: OutlineParser.Extent, role: ItemRole, path: [String]) -> [Draft] {
+    /// problems paragraph at the end of a results part) become items of their own. Also whether
+    /// it ends on a lead-in to measures (which is not an item itself).
+    func headingItem(_ s: Section, _ e: OutlineParser.Extent, role: ItemRole, path: [String]) -> ([Draft], Bool) {
         let lines = contentLines(in: e.range)
-        guard !lines.isEmpty else { return [] }
+        guard !lines.isEmpty else { return ([], false) }
         var groups: [(ItemRole, [Range<Int>])] = [(role, [])]
         for line in lines {
             if isRunBreak(view.text(line)) {
@@ -97,11 +102,17 @@ struct ItemExtractor {
                 groups[groups.count - 1].1.append(line)
             }
         }
-        return groups.enumerated().compactMap { k, g in
+        var announcesMeasures = false
+        if groups.count > 1, let last = groups.last, last.0 == .commitment, last.1.count == 1, isLeadIn(view.text(last.1[0])) {
+            groups.removeLast()
+            announcesMeasures = true
+        }
+        let drafts = groups.enumerated().compactMap { k, g -> Draft? in
             guard let first = g.1.first, let last = g.1.last else { return nil }
             return Draft(role: g.0, title: k == 0 ? s.title : nil, range: first.lowerBound..<last.upperBound, path: path,
                          origin: k == 0 ? .heading : .paragraph)
         }
+        return (drafts, announcesMeasures)
     }
 
     /// Paragraphs of a role section's own text: enumerations split, lead-ins skipped; and the role

@@ -56,7 +56,7 @@ struct MetadataReader {
         let partCues = ["总体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "行政复议", "存在的主要问题", "其他需要报告"]
         let topTitles = headings.filter { $0.level == 1 }.map(\.title)
         let parts = partCues.filter { cue in topTitles.contains { $0.contains(cue) } }.count
-        let template: Field<Template> = parts >= 4 ? Field(.sixPart2019, "headings") : Field(.freeForm, "headings")
+        var template: Field<Template> = parts >= 4 ? Field(.sixPart2019, "headings") : Field(.freeForm, "headings")
 
         // Unit and region.
         var unit: Field<String> = .none
@@ -110,6 +110,9 @@ struct MetadataReader {
         }
         if let p = manifest?.planYear { planYear = Field(p, "manifest") }
         if let r = manifest?.reviewYear { reviewYear = Field(r, "manifest") }
+        // The template is for the 2019 reports on: before, the seven parts of the old guidance
+        // (概述, 主动公开, 依申请公开, 收费及减免, 复议诉讼, 问题和改进, 其他) share four of its titles.
+        if template.value == .sixPart2019, let r = reviewYear.value, r < 2019 { template = Field(.freeForm, "year") }
         if let t = titleYear, let p = periodYear, t != p, genre.value != .workReport {
             warnings.append("the title says \(t) but the statistics period is \(p); reviewYear is taken from \(reviewYear.source ?? "-")")
         }
