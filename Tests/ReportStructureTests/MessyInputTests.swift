@@ -122,6 +122,21 @@ import TestSupport
         #expect(!r.items.contains { $0.text.contains("以下几个方面") })
     }
 
+    /// 第一部分…第三部分 above 一、 and 1.: points numbered afresh in each part; a plan point that
+    /// names statistics (统计数据解读) is still a plan.
+    @Test func reportInParts_pointsNumberedAfreshInEachPart() throws {
+        let r = try extract("report-in-parts.txt")
+        #expect(r.sections.map(\.role) == [.review, .problems, .plans])
+        #expect(r.items.map(\.role) == [.result, .result, .problem, .commitment, .commitment])
+        #expect(r.items.last?.text == "2.每季度发布一次统计数据解读。")
+    }
+
+    @Test(arguments: ["青禾县水利局关于2020年度政府信息公开工作情况的报告", "青禾县水利局2020年政府信息公开工作总结"])
+    func ogiTitles_otherThanAnnualReport(title: String) throws {
+        let r = try extract(text: title + "\n一、基本情况\n2020年，我局主动公开政府信息112条。\n")
+        #expect(r.metadata.genre.value == .ogiAnnualReport)
+    }
+
     /// PDF text wraps every paragraph at the page's width: the seed wrapped at 34 characters a
     /// line gives the seed's items, each citing the wrapped original exactly.
     @Test func hardWrappedText_givesTheSameItems_asOneLinePerParagraph() throws {

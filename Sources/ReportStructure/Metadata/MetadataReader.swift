@@ -54,7 +54,8 @@ struct MetadataReader {
 
         // Template: the six parts' headings, whatever the year.
         let partCues = ["总体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "行政复议", "存在的主要问题", "其他需要报告"]
-        let topTitles = headings.filter { $0.level == 1 }.map(\.title)
+        let topLevel = headings.map(\.level).min() ?? 0
+        let topTitles = headings.filter { $0.level == topLevel }.map(\.title)
         let parts = partCues.filter { cue in topTitles.contains { $0.contains(cue) } }.count
         var template: Field<Template> = parts >= 4 ? Field(.sixPart2019, "headings") : Field(.freeForm, "headings")
 
@@ -161,7 +162,7 @@ struct MetadataReader {
     }
 
     static func isOGI(_ s: String) -> Bool {
-        (s.contains("政府信息公开") && (s.contains("年度报告") || s.contains("年报") || s.contains("工作报告")))
+        (s.contains("政府信息公开") && ["年度报告", "年报", "工作报告", "情况的报告", "情况报告", "工作总结"].contains { s.contains($0) })
             || (s.contains("政务公开") && (s.contains("工作总结") || s.contains("年度报告") || s.contains("工作报告") || s.contains("汇报")))
     }
 

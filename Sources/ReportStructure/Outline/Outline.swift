@@ -24,7 +24,7 @@ enum OutlineParser {
     static func headings(_ view: TextView, cues: Cues = .shared) -> [Heading] {
         var out: [Heading] = []
         var skipNext = false
-        var lastTopOrdinal = 0
+        var lastOrdinal: [Int: Int] = [:]
         for (index, line) in view.lines.enumerated() {
             if skipNext { skipNext = false; continue }
             let text = view.text(line)
@@ -51,15 +51,19 @@ enum OutlineParser {
             }
             let title = view.text(titleRange)
             if isNotAHeading(title) || cues.notHeadings.contains(where: { $0.matches(title) }) { continue }
-            // Top-level numbering only goes forward: a 一、 after 三、 is a list inside a part.
-            if level == 1, let n = ordinal(marker) {
-                if n <= lastTopOrdinal { continue }
-                lastTopOrdinal = n
+            // Numbering of parts and of their points only goes forward: a 一、 after 三、 is a list
+            // inside a point. A new part (第二部分) numbers its points afresh.
+            if level <= 2, let n = ordinal(marker) {
+                if n <= lastOrdinal[level, default: 0] { continue }
+                lastOrdinal[level] = n
+                if level == 1 { lastOrdinal[2] = 0 }
             }
             out.append(Heading(level: level, marker: marker, title: view.text(titleRange).trimmingCharacters(in: .whitespaces),
                                titleRange: titleRange, start: line.lowerBound, bodyStart: bodyStart, lineIndex: index))
         }
-        return out
+        // Without parts, 一、 is the top level: 1, as the markers' own levels start from 一、.
+        guard !out.contains(where: { $0.level == 1 }) else { return out }
+        return out.map { var h = $0; h.level -= 1; return h }
     }
 
     /// The number of a marker such as 三、 or 第十二部分 (nil for other markers).
@@ -131,7 +135,10 @@ enum OutlineParser {
                 var j = i + 1
                 while j < indices.endIndex && headings[indices[j]].start < ends[indices[i]] { j += 1 }
                 counter += 1
-                let own = roles.role(ofTitle: h.title)
+                // Inside results, problems or plans, a point named with table words (（一）主动公开
+                // 政府信息情况 in 总体情况; 每季度发布一次统计数据解读 in a plan) is still one of them.
+                let inReportPart = parentRole == .review || parentRole == .problems || parentRole == .plans
+                let own = roles.role(ofTitle: h.title).flatMap { inReportPart && ($0 == .statistics || $0 == .other) ? nil : $0 }
                 let role = own ?? parentRole
                 var section = Section(
                     id: "s\(counter)", level: h.level, marker: h.marker, title: h.title, role: role,
