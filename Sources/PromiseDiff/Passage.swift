@@ -230,7 +230,11 @@ public final class ReportPassages {
     /// by an item as a whole; long items would cover every promise a little, as a five-year
     /// recap mentions everything), split by role.
     public private(set) lazy var candidates: (results: CandidateIndex, problems: CandidateIndex, plans: CandidateIndex) = {
-        var all = report.items.indices.flatMap(sentences)
+        // The title of a numbered point names its topic ((二)依申请公开情况。); it reports nothing
+        // on its own, so it is evidence only as part of the whole point.
+        var all = report.items.indices.flatMap { i in
+            sentences(i).enumerated().filter { k, _ in !(k == 0 && report.items[i].title != nil && sentences(i).count > 1) }.map(\.1)
+        }
         for i in report.items.indices where report.items[i].text.count <= Differ.wholeItemLimit && sentences(i).count > 1 {
             all.append(whole(i))
         }

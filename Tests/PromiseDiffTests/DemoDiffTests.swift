@@ -113,6 +113,26 @@ import TestSupport
     }
 }
 
+/// Two template reports of one county: section 五's measures against the next year's 总体情况.
+@Suite struct TemplatePairTests {
+    @Test func measuresOfSectionFive_judgedAgainstTheNextOverview() throws {
+        let lexicon = try Lexicon.builtIn()
+        let ex = try ReportExtractor(lexicon: lexicon)
+        let a = try ex.extract(path: Paths.fixture("ogi-template-2020.txt").path)
+        let b = try ex.extract(path: Paths.fixture("ogi-template-2021.txt").path)
+        let d = try Differ(lexicon: lexicon, idf: IDF(reports: [a, b])).diff(a, b)
+        #expect(d.fromYear == 2021 && d.toYear == 2021)
+        let status = { (phrase: String) in d.promises.first { $0.text.contains(phrase) }?.status }
+        #expect(status("不少于20期") == .fulfilled)  // 24期 reported
+        #expect(status("专栏更新台账") == .fulfilled)
+        #expect(d.recurringProblems.contains { $0.to.text.contains("专栏内容更新仍不够及时") })
+        // A point's title names its topic and reports nothing: never evidence on its own.
+        let titles = Set(b.items.filter { $0.title != nil }.compactMap { item in item.text.firstIndex(of: "。").map { String(item.text[...$0]) } })
+        #expect(titles.contains("（二）依申请公开情况。"))
+        for p in d.promises { for e in p.evidence { #expect(!titles.contains(e.text), "\(e.text)") } }
+    }
+}
+
 /// What an analyst relies on, on real pairs: a verdict of done or partly done names its
 /// evidence, and every quote is the later report's own text at its span.
 @Suite struct EvidenceTests {
