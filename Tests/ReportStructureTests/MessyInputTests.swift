@@ -137,6 +137,15 @@ import TestSupport
         #expect(r.metadata.genre.value == .ogiAnnualReport)
     }
 
+    /// A work report titled only 政府工作报告 is the government of the congress it was delivered to,
+    /// or of the place its speaker heads (not 我代表县人民政府).
+    @Test(arguments: ["——2020年1月10日在青禾县第十七届人民代表大会第五次会议上", "青禾县县长 张三"])
+    func bareWorkReportTitle_unitFromTheCongressOrTheSpeaker(line: String) throws {
+        let r = try extract(text: "政府工作报告\n\(line)\n各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n一、2019年工作回顾\n全年实施重点项目86个。\n")
+        #expect(r.metadata.unit.value == "青禾县人民政府")
+        #expect(r.metadata.genre.value == .workReport)
+    }
+
     /// PDF text wraps every paragraph at the page's width: the seed wrapped at 34 characters a
     /// line gives the seed's items, each citing the wrapped original exactly.
     @Test func hardWrappedText_givesTheSameItems_asOneLinePerParagraph() throws {

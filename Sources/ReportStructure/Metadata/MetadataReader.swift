@@ -18,6 +18,10 @@ struct MetadataReader {
         pattern: #"([^\s,，、:：()（）关于]*?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|国务院|人民代表大会常务委员会|委员会|管理局|街道办事处|办公室|局))"#)
     static let regionPattern = try! NSRegularExpression(
         pattern: #"^(?:(\S+?(?:省|自治区)))?(?:(\S+?(?:市|自治州|州|盟|地区)))?(\S+?(?:县|区|旗|市|镇|乡))$"#)
+    /// A work report says whose it is below its title: 在青禾县第十七届人民代表大会…上, 青禾县县长 张三.
+    static let congressLine = try! NSRegularExpression(
+        pattern: #"在(\S+?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))第[一二三四五六七八九十]+届人民代表大会"#)
+    static let speakerLine = try! NSRegularExpression(pattern: #"^(\S+?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?:代)?(?:省长|主席|市长|州长|盟长|县长|区长|旗长)"#)
     static let statisticsPeriod = try! NSRegularExpression(pattern: #"统计期限[^0-9]{0,6}([0-9]{4})"#)
     static let dateLine = try! NSRegularExpression(pattern: #"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#)
     static let deliveredLine = try! NSRegularExpression(pattern: #"([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日在"#)
@@ -64,7 +68,10 @@ struct MetadataReader {
         if let u = manifest?.unit { unit = Field(u, "manifest") }
         else if let u = Self.unit(in: Self.withoutYears(titleText)) { unit = Field(u, "title") }
         else if let u = Self.governmentOfRegion(in: titleText) { unit = Field(u, "title") }
-        else if let u = top.lazy.compactMap({ Self.unit(in: $0) }).first(where: { $0.count <= 20 }) { unit = Field(u, "text") }
+        else if let r = top.lazy.compactMap({ Self.firstMatch(Self.congressLine, $0) ?? Self.firstMatch(Self.speakerLine, $0) }).first {
+            unit = Field(r + "人民政府", "text")
+        }
+        else if let u = top.lazy.compactMap({ Self.unit(in: $0) }).first(where: { $0.count <= 20 && !$0.hasPrefix("我代表") }) { unit = Field(u, "text") }
         else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
         else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
         if let u = unit.value, u.contains("*") || u.contains("×") || u.contains("XX") {
