@@ -146,6 +146,13 @@ import TestSupport
         #expect(r.metadata.genre.value == .workReport)
     }
 
+    @Test(arguments: ["青禾县人民政府二〇一九年政府信息公开工作年度报告", "青禾县人民政府二○一九年度政府信息公开工作年度报告"])
+    func yearsInChineseDigits(title: String) throws {
+        let r = try extract(text: title + "\n一、总体情况\n本年度，我县主动公开政府信息1520条。\n")
+        #expect(r.metadata.reviewYear.value == 2019)
+        #expect(try Normalizer(traditional: .off).normalize(DecodedText("一九九八年、二〇二〇年、三〇〇〇年、一二〇一九年")).string == "1998年、2020年、三〇〇〇年、一二〇一九年")
+    }
+
     /// PDF text wraps every paragraph at the page's width: the seed wrapped at 34 characters a
     /// line gives the seed's items, each citing the wrapped original exactly.
     @Test func hardWrappedText_givesTheSameItems_asOneLinePerParagraph() throws {
