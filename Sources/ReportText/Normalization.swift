@@ -248,7 +248,9 @@ public struct Normalizer: Sendable {
             var j = i + 1
             if lines[j].isEmpty && j + 1 < lines.count && w >= 120 { j += 1 }
             let next = lines[j]
-            guard !next.isEmpty, !Self.opensParagraph(String(utf16Units: Array(u[next.lowerBound..<min(next.upperBound, next.lowerBound + 12)]))) else {
+            // A line of figures is a table's cells, never the rest of a sentence.
+            let figures = next.allSatisfy { (0x30...0x39).contains(u[$0]) || [0x2E, 0x25, 0x20, 0x2F, 0x2D, 0x2014].contains(u[$0]) }
+            guard !next.isEmpty, !figures, !Self.opensParagraph(String(utf16Units: Array(u[next.lowerBound..<min(next.upperBound, next.lowerBound + 12)]))) else {
                 i += 1; continue
             }
             drop.append(line.upperBound..<next.lowerBound)
