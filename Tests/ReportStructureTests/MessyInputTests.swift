@@ -153,6 +153,16 @@ import TestSupport
         #expect(try Normalizer(traditional: .off).normalize(DecodedText("一九九八年、二〇二〇年、三〇〇〇年、一二〇一九年")).string == "1998年、2020年、三〇〇〇年、一二〇一九年")
     }
 
+    /// An older site: GB18030, layout tables, a menu line right above the title, &nbsp; indents,
+    /// <br> lines, problems and measures as run-in labels.
+    @Test func oldLayoutPage_titleBelowAMenu() throws {
+        let r = try extract("old-layout-page-gb18030.html")
+        #expect(r.metadata.unit.value == "青禾县人民政府")
+        #expect(r.metadata.title.value == "青禾县人民政府2016年政府信息公开工作年度报告")
+        #expect(r.metadata.publishDate.value == "2017-03-20")
+        #expect(r.items.map(\.role) == [.result, .problem, .problem, .commitment, .commitment])
+    }
+
     /// PDF text wraps every paragraph at the page's width: the seed wrapped at 34 characters a
     /// line gives the seed's items, each citing the wrapped original exactly.
     @Test func hardWrappedText_givesTheSameItems_asOneLinePerParagraph() throws {

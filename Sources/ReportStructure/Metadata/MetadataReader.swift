@@ -149,8 +149,12 @@ struct MetadataReader {
             var title = line
             var k = i
             while !kinds.contains(where: { title.hasSuffix($0) }) && k + 1 < top.count && k - i < 3 && title.count < 60 {
+                // A next line that is a whole title by itself starts the title (a menu above it
+                // is not part of it); a fragment (息公开工作年度报告) continues this one.
+                let next = top[k + 1]
+                if kinds.contains(where: { next.hasSuffix($0) }) && (Self.firstYear(next) != nil || Self.unit(in: next) != nil) { break }
                 k += 1
-                title += top[k]
+                title += next
             }
             if kinds.contains(where: { title.contains($0) }) && title.count <= 80 {
                 return kinds.contains(where: { line.contains($0) }) ? line : title
