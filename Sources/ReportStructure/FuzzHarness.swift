@@ -38,7 +38,10 @@ public enum FuzzHarness {
             _ = HTMLText.extract(String(decoding: bytes, as: UTF8.self))
         case .docx:
             _ = try? DocxText.extract(bytes)
-            _ = try? DocxText.paragraphs(fromXML: String(decoding: bytes, as: UTF8.self))
+            let xml = String(decoding: bytes, as: UTF8.self)
+            var numbering = DocxNumbering(numberingXML: xml, stylesXML: xml)
+            _ = try? DocxText.paragraphs(fromXML: xml, numbering: numbering)
+            _ = numbering.marker(numId: "1", ilvl: bytes.first.map(Int.init), style: nil)
         case .tables:
             let text = DecodedText(String(decoding: bytes, as: UTF8.self))
             if let n = try? Normalizer(traditional: .off).normalize(text) {

@@ -163,6 +163,17 @@ import TestSupport
         #expect(r.items.map(\.role) == [.result, .problem, .problem, .commitment, .commitment])
     }
 
+    /// Word's automatic numbering: the markers are in numbering.xml (and a heading style), not in
+    /// the text; the outline needs them.
+    @Test func docxAutomaticNumbering_givesTheMarkersWordShows() throws {
+        let r = try extract("auto-numbered.docx")
+        #expect(r.sections.map { $0.marker + $0.title } == ["一、总体情况", "二、存在的主要问题及改进情况", "三、其他需要报告的事项"])
+        #expect(r.items.map(\.role) == [.result, .problem, .problem, .commitment, .commitment])
+        #expect(r.items[3].text == "1.建立专栏更新台账，每月通报更新情况。")
+        #expect(DocxNumbering.chinese(12) == "十二" && DocxNumbering.chinese(20) == "二十" && DocxNumbering.chinese(7) == "七")
+        #expect(DocxNumbering.format(3, "decimalEnclosedCircle") == "③" && DocxNumbering.format(2, "chineseLegalSimplified") == "贰")
+    }
+
     /// PDF text wraps every paragraph at the page's width: the seed wrapped at 34 characters a
     /// line gives the seed's items, each citing the wrapped original exactly.
     @Test func hardWrappedText_givesTheSameItems_asOneLinePerParagraph() throws {

@@ -16,11 +16,19 @@ public enum DocxText {
         guard let text = String(validating: xml, as: UTF8.self) else {
             throw NianbaoError(.malformedDocument, "document.xml is not UTF-8")
         }
-        return try paragraphs(fromXML: text)
+        // Automatic numbering and styles are optional parts: without them, no markers are added.
+        func part(_ name: String) -> String? {
+            (try? ZipReader.entry(named: name, in: bytes)).flatMap { try? ZipReader.inflate($0, in: bytes) }
+                .flatMap { String(validating: $0, as: UTF8.self) }
+                .flatMap { $0.contains("<!DOCTYPE") || $0.contains("<!ENTITY") ? nil : $0 }
+        }
+        let numbering = DocxNumbering(numberingXML: part("word/numbering.xml"), stylesXML: part("word/styles.xml"))
+        return try paragraphs(fromXML: text, numbering: numbering.isEmpty ? nil : numbering)
     }
 
     /// WordprocessingML → text. Only the elements that carry text or layout matter.
-    static func paragraphs(fromXML xml: String) throws -> String {
+    /// With `numbering`, a paragraph in an automatic list starts with the marker Word shows (一、).
+    static func paragraphs(fromXML xml: String, numbering: DocxNumbering? = nil) throws -> String {
         if xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY") {
             throw NianbaoError(.malformedDocument, "document.xml declares a DTD or entities (refused: entity expansion)")
         }
@@ -28,6 +36,9 @@ public enum DocxText {
         var out = String.UnicodeScalarView()
         var i = 0
         var inText = false
+        var numbering = numbering
+        var numId: String?, ilvl: Int?, style: String?
+        func attribute(_ tag: String) -> String? { DocxNumbering.Tag(name: "", attributes: tag[...])["w:val"] }
         while i < s.count {
             let c = s[i]
             if c == "<" {
@@ -35,6 +46,12 @@ public enum DocxText {
                 let tag = String(String.UnicodeScalarView(s[(i + 1)..<end]))
                 let name = tag.prefix { !$0.isWhitespace && $0 != "/" && $0 != ">" || $0 == "/" && tag.first == "/" }
                 switch name {
+                case "w:p": numId = nil; ilvl = nil; style = nil
+                case "w:numId": numId = attribute(tag)
+                case "w:ilvl": ilvl = attribute(tag).flatMap(Int.init)
+                case "w:pStyle": style = attribute(tag)
+                case "/w:pPr":
+                    if let marker = numbering?.marker(numId: numId, ilvl: ilvl, style: style) { out.append(contentsOf: marker.unicodeScalars) }
                 case "w:t": inText = !tag.hasSuffix("/")
                 case "/w:t": inText = false
                 case "w:tab": out.append("\t")
