@@ -90,6 +90,9 @@ public enum Evaluation {
                 for q in gold.items.filter({ $0.role == role }) where locate(q.quote, in: r.text).map({ g in !items.contains { $0.span.range.contains(g.lowerBound) } }) ?? true {
                     score.mistakes.append("\(f): missed \(role.rawValue) “\(q.quote)”")
                 }
+                for i in items where !goldRanges.contains(where: { i.span.range.contains($0.lowerBound) }) {
+                    score.mistakes.append("\(f): extra \(role.rawValue) “\(i.text.prefix(60))”")
+                }
             }
         }
         return score
