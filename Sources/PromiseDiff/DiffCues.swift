@@ -13,6 +13,7 @@ final class DiffCues: @unchecked Sendable {
     let testable: [NSRegularExpression]
     let pastCredit: [NSRegularExpression]
     let aggregate: [NSRegularExpression]
+    let recap: [NSRegularExpression]
     let directions: [(ceiling: Bool, word: String)]
     let verbal: [(verdict: TargetVerdict, regex: NSRegularExpression)]
     let stopwords: Set<String>
@@ -36,6 +37,7 @@ final class DiffCues: @unchecked Sendable {
         testable = try regexes("testable.txt")
         pastCredit = try regexes("past-credit.txt")
         aggregate = try regexes("aggregate-words.txt")
+        recap = try regexes("recap-openers.txt")
         directions = try lines("target-directions.txt").map { l in
             let p = l.split(separator: " ", maxSplits: 1)
             return (p[0] == "ceiling", String(p[1]))

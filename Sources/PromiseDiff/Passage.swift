@@ -18,6 +18,8 @@ public struct Passage: Sendable {
     /// Adjacent Han character pairs, sorted and unique (intersections are merges).
     public var bigrams: [UInt32]
     public var quantities: [NumberParser.Found]
+    /// In a paragraph that looks back over several years (`recap-openers.txt`).
+    public var inRecap = false
 }
 
 extension Passage {
@@ -106,7 +108,8 @@ public final class PassageReader {
         let (words, joined) = analysed ? analyse(normalized) : ([], [])
         return Passage(text: text, span: span, role: item.role, itemId: item.id, normalized: normalized,
                        words: words, joined: joined, bigrams: analysed ? Self.bigrams(normalized) : [],
-                       quantities: analysed ? NumberParser.parse(normalized) : [])
+                       quantities: analysed ? NumberParser.parse(normalized) : [],
+                       inRecap: analysed && DiffCues.any(DiffCues.shared.recap, String(item.text.prefix(12))))
     }
 
     public func contentWords(_ s: String) -> [String] { analyse(s).words }

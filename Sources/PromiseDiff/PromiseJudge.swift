@@ -267,9 +267,19 @@ public struct PromiseJudge: Sendable {
             guard needle.count <= hay.count else { return nil }
             return (0...(hay.count - needle.count)).first { hay[$0..<$0 + needle.count].elementsEqual(needle) }
         }()
+        // A five-year total or a yearly average (年均增长, 累计…, or anything in a paragraph that opens
+        // 五年来) is not the year's figure: it neither meets nor falls short of an annual promise.
+        let text = Array(evidence.normalized.utf16)
+        func isAggregate(_ q: NumberParser.Found) -> Bool {
+            var a = min(q.range.lowerBound, text.count)
+            while a > 0, ![0x3B, 0xFF1B, 0x3002].contains(text[a - 1]) { a -= 1 }
+            return DiffCues.any(DiffCues.shared.aggregate, String(utf16CodeUnits: Array(text[a..<min(q.range.lowerBound, text.count)]), count: min(q.range.lowerBound, text.count) - a))
+        }
+        let annual = !DiffCues.any(DiffCues.shared.aggregate, promise.normalized)
+        if annual && evidence.inRecap { return .none }
         for want in promise.quantities where want.unit != nil {
             let base = want.baseUnit ?? want.unit
-            let same = evidence.quantities.filter { ($0.baseUnit ?? $0.unit) == base && $0.unit != nil }
+            let same = evidence.quantities.filter { ($0.baseUnit ?? $0.unit) == base && $0.unit != nil && !(annual && isAggregate($0)) }
             let got = anchor.map { a in
                 same.min { x, y in
                     func distance(_ q: NumberParser.Found) -> Int { q.range.lowerBound >= a ? q.range.lowerBound - a : 2 * (a - q.range.lowerBound) }

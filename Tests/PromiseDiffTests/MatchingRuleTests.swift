@@ -55,6 +55,16 @@ import Testing
         #expect(judge.judge(income, review: [passage("农村居民人均可支配收入增长9.2%。")]).verdict == .notReported)
     }
 
+    /// A five-year recap's totals are not the year's figure (PROMISES.md, point 4).
+    @Test func aFiveYearTotal_neitherMeetsNorFallsShortOfAnAnnualPromise() {
+        let judge = PromiseJudge(similarity: Similarity(idf: IDF()))
+        let promise = passage("今年再完成棚户区住房改造600万套")
+        #expect(judge.compare(promise, passage("全年完成棚户区住房改造620万套。")) == .meets)
+        #expect(judge.compare(promise, passage("全年完成棚户区住房改造510万套。")) == .short)
+        #expect(judge.compare(promise, passage("五年来，棚户区住房改造2600多万套，农村危房改造1700多万户。")) == .none)
+        #expect(judge.compare(promise, passage("棚户区住房改造年均超过500万套。")) == .none)
+    }
+
     @Test func latinNames_areContentWords() {
         #expect(passage("广义货币M2增长13.6%，PPP项目落地").words.contains("M2"))
         #expect(passage("gdp增长6.9%").words.contains("GDP"))
