@@ -24,6 +24,8 @@ final class DiffCues: @unchecked Sendable {
     let deadline: NSRegularExpression
     let synonyms: [String: String]
     let scopes: [String]
+    /// Words before / after an indicator's name that make it another indicator.
+    let modifiers: (left: [String], right: [String])
 
     init() throws {
         func lines(_ f: String) throws -> [String] { try ResourceFiles.lines(file: f, bundle: .module) }
@@ -57,6 +59,8 @@ final class DiffCues: @unchecked Sendable {
             return p.count == 2 ? (String(p[0]), String(p[1])) : nil
         }, uniquingKeysWith: { a, _ in a })
         scopes = try lines("indicator-scopes.txt")
+        let m = try lines("indicator-modifiers.txt").map { $0.split(separator: " ").map(String.init) }.filter { $0.count == 2 }
+        modifiers = (m.filter { $0[0] == "LEFT" }.map { $0[1] }, m.filter { $0[0] == "RIGHT" }.map { $0[1] })
         stopwords = Cues.shared.stopwords.union(try lines("matching-stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })
     }
 

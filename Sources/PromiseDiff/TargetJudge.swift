@@ -21,7 +21,12 @@ public struct TargetJudge: Sendable {
         return s
     }
 
-    public func judge(_ t: Target, review: [Passage]) -> TargetJudgement {
+    /// A growth figure against a year before the previous one (比2002年增长65.5% in a review of
+    /// 2007) spans several years.
+    static let baseYear = try! NSRegularExpression(pattern: #"比((?:19|20)[0-9]{2})年"#)
+
+    /// `year`: the year the review reports on, when known.
+    public func judge(_ t: Target, review: [Passage], year: Int? = nil) -> TargetJudgement {
         let cues = DiffCues.shared
         let target = TargetJudgement.Value(value: t.value, high: t.high, unit: t.unit, qualifier: t.qualifier, text: t.text, span: t.span)
         var core = Self.core(t.indicator)
@@ -36,22 +41,28 @@ public struct TargetJudge: Sendable {
             mentions = review.filter { $0.normalized.contains(bare) && unscoped($0) }
             if !mentions.isEmpty { core = bare }
         }
+        // The year's own account before a look back over five years (五年来…年均…).
+        mentions = mentions.filter { !$0.inRecap } + mentions.filter(\.inRecap)
         var fallback: TargetJudgement?
         for p in mentions {
             let s = p.normalized as NSString
-            let at = s.range(of: core).location
-            for q in p.quantities where q.range.lowerBound >= at + core.utf16.count && q.unit == t.unit
-                && q.range.lowerBound - at <= core.utf16.count + 24 {
-                // The clause before the figure must not make it a total or an average.
-                let clause = s.substring(with: NSRange(location: at, length: q.range.lowerBound - at))
-                if DiffCues.any(cues.aggregate, clause) { continue }
-                let actual = TargetJudgement.Value(value: q.value, high: q.high, unit: q.unit, qualifier: q.qualifier,
-                                                   text: p.text, span: p.span)
-                let (verdict, reason) = compare(t, actual: q.value, ceiling: ceiling)
-                return TargetJudgement(id: t.id, indicator: t.indicator, target: target, actual: actual, verdict: verdict, reason: reason)
+            for at in occurrences(of: core, in: s, cues) {
+                for q in p.quantities where q.range.lowerBound >= at + core.utf16.count && q.unit == t.unit
+                    && q.range.lowerBound - at <= core.utf16.count + 24 {
+                    // The clause before the figure must not make it a total or an average.
+                    let clause = s.substring(with: NSRange(location: at, length: q.range.lowerBound - at))
+                    let base = Self.baseYear.firstMatch(in: clause, range: NSRange(location: 0, length: (clause as NSString).length))
+                        .flatMap { Int((clause as NSString).substring(with: $0.range(at: 1))) }
+                    if DiffCues.any(cues.aggregate, clause) || p.inRecap || (base != nil && year != nil && base! < year! - 1) { continue }
+                    let actual = TargetJudgement.Value(value: q.value, high: q.high, unit: q.unit, qualifier: q.qualifier,
+                                                       text: p.text, span: p.span)
+                    let (verdict, reason) = compare(t, actual: q.value, ceiling: ceiling)
+                    return TargetJudgement(id: t.id, indicator: t.indicator, target: target, actual: actual, verdict: verdict, reason: reason)
+                }
             }
-            // A verdict in words (完成预期目标, 保持较低水平) when no figure is given.
-            for (verdict, regex) in cues.verbal where fallback == nil
+            // A verdict in words (完成预期目标, 保持较低水平) when no figure is given; a five-year
+            // recap's words are about the five years.
+            for (verdict, regex) in cues.verbal where fallback == nil && !p.inRecap
                 && regex.firstMatch(in: p.normalized, range: NSRange(location: 0, length: s.length)) != nil {
                 fallback = TargetJudgement(id: t.id, indicator: t.indicator, target: target,
                                            actual: .init(value: nil, high: nil, unit: nil, qualifier: nil, text: p.text, span: p.span),
@@ -66,6 +77,23 @@ public struct TargetJudge: Sendable {
         }
         return TargetJudgement(id: t.id, indicator: t.indicator, target: target, actual: nil, verdict: .notReported,
                                reason: "the review does not name the indicator")
+    }
+
+    /// Where `core` is named in `s` as itself: not as part of another indicator (单位国内生产总值能耗,
+    /// 占国内生产总值比重; `indicator-modifiers.txt`).
+    func occurrences(of core: String, in s: NSString, _ cues: DiffCues) -> [Int] {
+        var out: [Int] = []
+        var from = 0
+        while from < s.length {
+            let r = s.range(of: core, range: NSRange(location: from, length: s.length - from))
+            guard r.location != NSNotFound else { break }
+            let before = s.substring(to: r.location), after = String(s.substring(from: r.location + r.length).drop { $0.isWhitespace })
+            if !cues.modifiers.left.contains(where: before.hasSuffix) && !cues.modifiers.right.contains(where: after.hasPrefix) {
+                out.append(r.location)
+            }
+            from = r.location + r.length
+        }
+        return out
     }
 
     func compare(_ t: Target, actual a: Double, ceiling: Bool) -> (TargetVerdict, String) {

@@ -230,10 +230,12 @@ public struct Normalizer: Sendable {
         let sentenceEnds: Set<UInt16> = [0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026]  // 。!?;:…
         let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》
         let prose: Set<UInt16> = [0x2C, 0x3002]  // , 。
-        func endsSentence(_ r: Range<Int>) -> Bool {
+        // A line ending in a digit ends a row of figures, except in a long line of prose, which a
+        // page can break inside a number (达到74.4 / 万亿元).
+        func endsSentence(_ r: Range<Int>, digitsEnd: Bool = true) -> Bool {
             var k = r.upperBound - 1
             while k > r.lowerBound && closers.contains(u[k]) { k -= 1 }
-            return sentenceEnds.contains(u[k]) || (0x30...0x39).contains(u[k])
+            return sentenceEnds.contains(u[k]) || (digitsEnd && (0x30...0x39).contains(u[k]))
         }
         let fullLines = lines.filter { $0.count >= 10 && width($0) * 100 >= full * 85 }
         let cut = fullLines.filter { !endsSentence($0) }.count
@@ -242,11 +244,18 @@ public struct Normalizer: Sendable {
         var i = 0
         while i + 1 < lines.count {
             let line = lines[i]
-            guard !line.isEmpty, !endsSentence(line), line.contains(where: { prose.contains(u[$0]) }) else { i += 1; continue }
+            guard !line.isEmpty, line.contains(where: { prose.contains(u[$0]) }) else { i += 1; continue }
             let w = width(line)
-            guard (wrapped && w * 100 >= full * 85) || w >= 120 else { i += 1; continue }
+            let lastIsDigit = (0x30...0x39).contains(u[line.upperBound - 1])
             var j = i + 1
-            if lines[j].isEmpty && j + 1 < lines.count && w >= 120 { j += 1 }
+            if lines[j].isEmpty && j + 1 < lines.count { j += 1 }
+            // A number cut from its unit (达到74.4 / 万亿元) rejoins whatever the line's width.
+            let cutNumber = lastIsDigit && !lines[j].isEmpty && Self.numberContinuations.contains(u[lines[j].lowerBound])
+            guard cutNumber || (wrapped && w * 100 >= full * 85 && !endsSentence(line)) || (w >= 120 && !endsSentence(line, digitsEnd: false)) else {
+                i += 1; continue
+            }
+            // Across a blank line only a long or cut line: a wrapped paragraph's lines are adjacent.
+            if j > i + 1 && !(w >= 120 || cutNumber) { i += 1; continue }
             let next = lines[j]
             // A line of figures is a table's cells, never the rest of a sentence.
             let figures = next.allSatisfy { (0x30...0x39).contains(u[$0]) || [0x2E, 0x25, 0x20, 0x2F, 0x2D, 0x2014].contains(u[$0]) }
@@ -268,6 +277,11 @@ public struct Normalizer: Sendable {
         }
         return out
     }
+
+    static let numberContinuations: Set<UInt16> = {
+        let lines = (try? ResourceFiles.lines(file: "text/number-continuations.txt", bundle: .module)) ?? []
+        return Set(lines.flatMap { $0.split(separator: " ").compactMap { $0.utf16.first } })
+    }()
 
     static let paragraphStarts: [NSRegularExpression] = {
         let lines = (try? ResourceFiles.lines(file: "text/paragraph-starts.txt", bundle: .module)) ?? []

@@ -193,6 +193,19 @@ import TestSupport
         for t in ra.targets { #expect(!d.promises.contains { $0.span.range.contains(t.span.start) }, "\(t.text)") }
     }
 
+    /// 2018's review is mostly a five-year recap, with the year's own figures in one paragraph;
+    /// 2017's breaks a figure from its unit across lines (达到74.4 / 万亿元).
+    @Test func targets_takeTheYearsFigure_notTheRecapsOrABrokenLinesNeighbour() throws {
+        if let t = try targets(2017, 2018) {
+            let v = Dictionary(uniqueKeysWithValues: t.map { ($0.indicator, $0) })
+            #expect(v["国内生产总值增长"]?.actual?.value == 6.9)
+            #expect(v["城镇新增就业"]?.actual?.value == 1351)
+        }
+        if let t = try targets(2016, 2017) {
+            #expect(t.first { $0.indicator == "国内生产总值增长" }?.actual?.value == 6.7)
+        }
+    }
+
     @Test func targets2021_judgedBy2022() throws {
         guard let t = try targets(2021, 2022) else { return }
         let v = Dictionary(uniqueKeysWithValues: t.map { ($0.indicator, $0) })

@@ -65,6 +65,21 @@ import Testing
         #expect(judge.compare(promise, passage("棚户区住房改造年均超过500万套。")) == .none)
     }
 
+    /// The year's figure, not another indicator's (单位国内生产总值能耗, 与国内生产总值之比), a five-year
+    /// recap's, or growth over a base year five years back.
+    @Test func targetActual_isTheYearsOwnFigureForTheIndicatorItself() {
+        let gdp = Target(id: "t01", indicator: "国内生产总值增长", value: 6.5, high: nil, unit: "%", qualifier: .approx,
+                         text: "国内生产总值增长6.5%左右", span: Span(0, 15))
+        let judge = TargetJudge()
+        let other = judge.judge(gdp, review: [passage("单位国内生产总值能耗下降20%以上。"), passage("研发经费支出与国内生产总值之比达到2.08%。")])
+        #expect(other.verdict == .ambiguous && other.actual?.value == nil)
+        let recap = passage("五年来，国内生产总值年均增长7.1%。"), year = passage("国内生产总值增长6.9%，居民收入增长7.3%。")
+        #expect(judge.judge(gdp, review: [recap, year]).actual?.value == 6.9)
+        let base = judge.judge(gdp, review: [passage("2007年，国内生产总值比2002年增长65.5%。")], year: 2007)
+        #expect(base.actual?.value == nil)
+        #expect(judge.judge(gdp, review: [passage("国内生产总值比2006年增长11.4%。")], year: 2007).actual?.value == 11.4)
+    }
+
     @Test func latinNames_areContentWords() {
         #expect(passage("广义货币M2增长13.6%，PPP项目落地").words.contains("M2"))
         #expect(passage("gdp增长6.9%").words.contains("GDP"))
