@@ -14,6 +14,7 @@ final class DiffCues: @unchecked Sendable {
     let pastCredit: [NSRegularExpression]
     let aggregate: [NSRegularExpression]
     let recap: [NSRegularExpression]
+    let restatements: [NSRegularExpression]
     let directions: [(ceiling: Bool, word: String)]
     let verbal: [(verdict: TargetVerdict, regex: NSRegularExpression)]
     let stopwords: Set<String>
@@ -40,6 +41,7 @@ final class DiffCues: @unchecked Sendable {
         pastCredit = try regexes("past-credit.txt")
         aggregate = try regexes("aggregate-words.txt")
         recap = try regexes("recap-openers.txt")
+        restatements = try regexes("target-restatements.txt")
         directions = try lines("target-directions.txt").map { l in
             let p = l.split(separator: " ", maxSplits: 1)
             return (p[0] == "ceiling", String(p[1]))

@@ -51,7 +51,9 @@ public final class Differ {
         if let pb, let b {
             let (results, problems, plans) = pb.candidates
             judgements = promises.map { promiseJudge.decide($0, promiseJudge.features($0, results: results, problems: problems, plans: plans)) }
-            targets = a.targets.map { targetJudge.judge($0, review: results.passages, year: b.metadata.reviewYear.value) }
+            targets = a.targets.map {
+                targetJudge.judge($0, review: results.passages, problems: problems.passages, plans: plans.passages, year: b.metadata.reviewYear.value)
+            }
             pairs = recurring.pairs(pa.problems, pb.problems)
             reused = reuse.find(pa.text, pb.text)
             checks = CrossYearChecks.run(a, b)

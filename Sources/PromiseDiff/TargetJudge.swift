@@ -15,7 +15,7 @@ public struct TargetJudge: Sendable {
     /// The indicator without its direction word: 国内生产总值增长 → 国内生产总值.
     static func core(_ indicator: String) -> String {
         var s = indicator
-        for w in ["增长", "涨幅", "上涨", "下降", "降低", "减少", "提高", "增加", "保持"] where s.hasSuffix(w) && s.count > w.count + 1 {
+        for w in ["人数", "增长", "涨幅", "上涨", "下降", "降低", "减少", "提高", "增加", "保持"] where s.hasSuffix(w) && s.count > w.count + 1 {
             s = String(s.dropLast(w.count))
         }
         return s
@@ -25,15 +25,19 @@ public struct TargetJudge: Sendable {
     /// 2007) spans several years.
     static let baseYear = try! NSRegularExpression(pattern: #"比((?:19|20)[0-9]{2})年"#)
 
-    /// `year`: the year the review reports on, when known.
-    public func judge(_ t: Target, review: [Passage], year: Int? = nil) -> TargetJudgement {
+    /// Where the later report gives the actual: its review; `problems`, where a missed target is
+    /// often admitted (预期增长目标未能实现); and `plans`, only for a figure said to be last year's
+    /// (赤字率从去年的2.1%提高到2.3%). `year`: the year the review reports on, when known.
+    public func judge(_ t: Target, review: [Passage], problems: [Passage] = [], plans: [Passage] = [], year: Int? = nil) -> TargetJudgement {
         let cues = DiffCues.shared
         let target = TargetJudgement.Value(value: t.value, high: t.high, unit: t.unit, qualifier: t.qualifier, text: t.text, span: t.span)
         var core = Self.core(t.indicator)
         let ceiling = cues.directions.first { t.indicator.contains($0.word) }?.ceiling ?? false
+        let lastYears = Set(plans.map(\.span))
+        let review = review + problems + plans
         var mentions = review.filter { $0.normalized.contains(core) }
         // Named without its scope (调查失业率 for 城镇调查失业率), and not scoped otherwise there.
-        if mentions.isEmpty, let scope = cues.scopes.first(where: { core.hasPrefix($0) }), core.count >= scope.count + 4 {
+        if mentions.allSatisfy({ lastYears.contains($0.span) }), let scope = cues.scopes.first(where: { core.hasPrefix($0) }), core.count >= scope.count + 4 {
             let bare = String(core.dropFirst(scope.count))
             let unscoped = { (p: Passage) in
                 p.normalized.components(separatedBy: bare).dropLast().contains { before in !cues.scopes.contains(where: before.hasSuffix) }
@@ -41,19 +45,31 @@ public struct TargetJudge: Sendable {
             mentions = review.filter { $0.normalized.contains(bare) && unscoped($0) }
             if !mentions.isEmpty { core = bare }
         }
-        // The year's own account before a look back over five years (五年来…年均…).
-        mentions = mentions.filter { !$0.inRecap } + mentions.filter(\.inRecap)
+        // The year's own account before a look back over five years (五年来…年均…); a plan's
+        // mention of last year's figure last.
+        mentions = mentions.filter { !$0.inRecap && !lastYears.contains($0.span) } + mentions.filter { $0.inRecap && !lastYears.contains($0.span) }
+            + mentions.filter { lastYears.contains($0.span) }
         var fallback: TargetJudgement?
         for p in mentions {
             let s = p.normalized as NSString
             for at in occurrences(of: core, in: s, cues) {
                 for q in p.quantities where q.range.lowerBound >= at + core.utf16.count && q.unit == t.unit
                     && q.range.lowerBound - at <= core.utf16.count + 24 {
-                    // The clause before the figure must not make it a total or an average.
-                    let clause = s.substring(with: NSRange(location: at, length: q.range.lowerBound - at))
+                    // The clause up to the figure must not make it a total or an average
+                    // (平均每年城镇新增就业1000多万人, 累计…).
+                    var from = at
+                    while from > 0, ![0x3002, 0x3B, 0xFF1B, 0x2C, 0xFF0C].contains(s.character(at: from - 1)) { from -= 1 }
+                    let clause = s.substring(with: NSRange(location: from, length: q.range.lowerBound - from))
                     let base = Self.baseYear.firstMatch(in: clause, range: NSRange(location: 0, length: (clause as NSString).length))
                         .flatMap { Int((clause as NSString).substring(with: $0.range(at: 1))) }
                     if DiffCues.any(cues.aggregate, clause) || p.inRecap || (base != nil && year != nil && base! < year! - 1) { continue }
+                    // The target restated (没有实现年初确定的…4%左右的目标) is no actual.
+                    if DiffCues.any(cues.restatements, clause) { continue }
+                    // In the plans, only a figure said to be last year's (去年的2.1%, 去年…比上年上涨4.8%).
+                    if lastYears.contains(p.span) {
+                        let lead = s.substring(with: NSRange(location: max(0, at - 8), length: q.range.lowerBound - max(0, at - 8)))
+                        guard lead.contains("去年") || lead.contains("上年") else { continue }
+                    }
                     let actual = TargetJudgement.Value(value: q.value, high: q.high, unit: q.unit, qualifier: q.qualifier,
                                                        text: p.text, span: p.span)
                     let (verdict, reason) = compare(t, actual: q.value, ceiling: ceiling)
@@ -62,7 +78,7 @@ public struct TargetJudge: Sendable {
             }
             // A verdict in words (完成预期目标, 保持较低水平) when no figure is given; a five-year
             // recap's words are about the five years.
-            for (verdict, regex) in cues.verbal where fallback == nil && !p.inRecap
+            for (verdict, regex) in cues.verbal where fallback == nil && !p.inRecap && !lastYears.contains(p.span)
                 && regex.firstMatch(in: p.normalized, range: NSRange(location: 0, length: s.length)) != nil {
                 fallback = TargetJudgement(id: t.id, indicator: t.indicator, target: target,
                                            actual: .init(value: nil, high: nil, unit: nil, qualifier: nil, text: p.text, span: p.span),
@@ -70,7 +86,7 @@ public struct TargetJudge: Sendable {
             }
         }
         if let fallback { return fallback }
-        if let p = mentions.first {
+        if let p = mentions.first(where: { !lastYears.contains($0.span) }) {
             return TargetJudgement(id: t.id, indicator: t.indicator, target: target,
                                    actual: .init(value: nil, high: nil, unit: nil, qualifier: nil, text: p.text, span: p.span),
                                    verdict: .ambiguous, reason: "the review names the indicator without a comparable figure")

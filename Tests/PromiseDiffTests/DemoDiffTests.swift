@@ -204,6 +204,10 @@ import TestSupport
         if let t = try targets(2016, 2017) {
             #expect(t.first { $0.indicator == "国内生产总值增长" }?.actual?.value == 6.7)
         }
+        // 2010's targets paragraph follows a problems aside inside the plans: still the plans.
+        if let t = try targets(2009, 2010) {
+            #expect(t.first { $0.indicator == "城镇登记失业率" }?.verdict == .notReported)
+        }
     }
 
     @Test func targets2021_judgedBy2022() throws {

@@ -80,6 +80,22 @@ import Testing
         #expect(judge.judge(gdp, review: [passage("国内生产总值比2006年增长11.4%。")], year: 2007).actual?.value == 11.4)
     }
 
+    /// Where else the later report gives an actual: its problems admit a missed target, its plans
+    /// may state last year's figure; a restated target and a yearly average are not actuals.
+    @Test func targetActual_fromProblemsAndLastYearsFigureInThePlans() {
+        let judge = TargetJudge()
+        let energy = Target(id: "t01", indicator: "单位国内生产总值能耗降低", value: 4, high: nil, unit: "%", qualifier: .approx,
+                            text: "单位国内生产总值能耗降低4%左右", span: Span(0, 17))
+        let admitted = judge.judge(energy, review: [], problems: [passage("但是，全国没有实现年初确定的单位国内生产总值能耗降低4%左右的目标。")])
+        #expect(admitted.verdict == .missed && admitted.actual?.value == nil)
+        let deficit = Target(id: "t02", indicator: "赤字率", value: 2.1, high: nil, unit: "%", qualifier: nil, text: "赤字率2.1%", span: Span(0, 7))
+        #expect(judge.judge(deficit, review: [], plans: [passage("赤字率从去年的2.1%提高到2.3%。")]).actual?.value == 2.1)
+        #expect(judge.judge(deficit, review: [], plans: [passage("今年赤字率拟按2.3%安排。")]).verdict == .notReported)
+        let jobs = Target(id: "t03", indicator: "城镇新增就业人数", value: 900, high: nil, unit: "万人", qualifier: .atLeast,
+                          text: "城镇新增就业人数不低于900万人", span: Span(0, 15))
+        #expect(judge.judge(jobs, review: [passage("平均每年城镇新增就业1000多万人。")]).verdict == .ambiguous)
+    }
+
     @Test func latinNames_areContentWords() {
         #expect(passage("广义货币M2增长13.6%，PPP项目落地").words.contains("M2"))
         #expect(passage("gdp增长6.9%").words.contains("GDP"))

@@ -124,6 +124,11 @@ struct ItemExtractor {
             let text = view.text(line)
             if isRunBreak(text) { current = role; continue }
             if let switched = switchedRole(line, from: role) { current = switched }
+            // In plans, a problems aside ends where the plans resume: a lead-in (今年…主要预期目标是：)
+            // or a commitment (做好今年的政府工作，要…).
+            else if current != role, role == .commitment, isLeadIn(text) || switchedRole(line, from: .problem) == .commitment {
+                current = role
+            }
             if let parts = enumeration(line, text) {
                 for part in parts {
                     // A part can end the run it belongs to: 二是…不平衡。2022年，我县将做好以下工作：

@@ -10,7 +10,8 @@ struct TargetReader {
     let cues: Cues
 
     static let opener = try! NSRegularExpression(pattern: #"(主要预期目标|预期目标是|预期目标为|主要目标是)\s*(是|为)?\s*[:：]?"#)
-    static let deficit = try! NSRegularExpression(pattern: #"赤字率[^。;；]{0,8}?[0-9.]+%"#)
+    /// 赤字率拟按3%安排, and 赤字率从去年的2.1%提高到2.3% (the figure it moves to).
+    static let deficit = try! NSRegularExpression(pattern: #"赤字率[^。;；]{0,8}?[0-9.]+%(?:(?:提高|降低|下降|调整|调)[到至][0-9.]+%)?"#)
     static let leadingNoise = try! NSRegularExpression(pattern: #"^(今年|明年|[0-9]{4}年)?(经济社会)?(发展)?(的)?(主要)?(预期)?(目标|指标)?(是|为)?[:：,，]?|^(其中|同时|力争|确保|要|实现|保持|努力|争取)+"#)
 
     func targets(in lines: [Range<Int>]) -> [Target] {
@@ -55,8 +56,9 @@ struct TargetReader {
             var indicator = String(decoding: Array(text.utf16)[..<found[0].range.lowerBound], as: UTF16.self)
             if let from = indicator.range(of: "从") { indicator = String(indicator[..<from.lowerBound]) }
             indicator = Self.leadingNoise.stringByReplacingMatches(in: indicator, range: NSRange(location: 0, length: (indicator as NSString).length), withTemplate: "")
+            indicator = indicator.trimmingCharacters(in: .whitespaces)
             while let word = cues.targetConnectors.first(where: { indicator.hasSuffix($0) && indicator.count > $0.count }) {
-                indicator = String(indicator.dropLast(word.count))
+                indicator = String(indicator.dropLast(word.count)).trimmingCharacters(in: .whitespaces)
             }
             indicator = indicator.trimmingCharacters(in: .whitespaces)
             guard indicator.count >= 3, indicator.count <= 24 else { continue }
