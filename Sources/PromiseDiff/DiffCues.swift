@@ -15,6 +15,7 @@ final class DiffCues: @unchecked Sendable {
     let aggregate: [NSRegularExpression]
     let recap: [NSRegularExpression]
     let restatements: [NSRegularExpression]
+    let indicatorSynonyms: [String: [String]]
     let directions: [(ceiling: Bool, word: String)]
     let verbal: [(verdict: TargetVerdict, regex: NSRegularExpression)]
     let stopwords: Set<String>
@@ -42,6 +43,10 @@ final class DiffCues: @unchecked Sendable {
         aggregate = try regexes("aggregate-words.txt")
         recap = try regexes("recap-openers.txt")
         restatements = try regexes("target-restatements.txt")
+        indicatorSynonyms = Dictionary(try lines("indicator-synonyms.txt").compactMap { l -> (String, [String])? in
+            let p = l.split(separator: " ").map(String.init)
+            return p.count >= 2 ? (p[0], Array(p.dropFirst())) : nil
+        }, uniquingKeysWith: { a, _ in a })
         directions = try lines("target-directions.txt").map { l in
             let p = l.split(separator: " ", maxSplits: 1)
             return (p[0] == "ceiling", String(p[1]))

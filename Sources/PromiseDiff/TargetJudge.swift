@@ -24,6 +24,7 @@ public struct TargetJudge: Sendable {
     /// A growth figure against a year before the previous one (比2002年增长65.5% in a review of
     /// 2007) spans several years.
     static let baseYear = try! NSRegularExpression(pattern: #"比((?:19|20)[0-9]{2})年"#)
+    static let movesTo = try! NSRegularExpression(pattern: #"^[^,，;；。]*(提高|上升|增加|增长|下降|降低|减少|回落|扩大|缩小|降|升)(到|至)"#)
 
     /// Where the later report gives the actual: its review; `problems`, where a missed target is
     /// often admitted (预期增长目标未能实现); and `plans`, only for a figure said to be last year's
@@ -45,6 +46,9 @@ public struct TargetJudge: Sendable {
             mentions = review.filter { $0.normalized.contains(bare) && unscoped($0) }
             if !mentions.isEmpty { core = bare }
         }
+        // Other names the review uses (财政赤字占国内生产总值的比重 for 赤字率).
+        let names = [core] + (cues.indicatorSynonyms[core] ?? [])
+        mentions += review.filter { p in !mentions.contains { $0.span == p.span } && names.dropFirst().contains { p.normalized.contains($0) } }
         // The year's own account before a look back over five years (五年来…年均…); a plan's
         // mention of last year's figure last.
         mentions = mentions.filter { !$0.inRecap && !lastYears.contains($0.span) } + mentions.filter { $0.inRecap && !lastYears.contains($0.span) }
@@ -52,9 +56,16 @@ public struct TargetJudge: Sendable {
         var fallback: TargetJudgement?
         for p in mentions {
             let s = p.normalized as NSString
-            for at in occurrences(of: core, in: s, cues) {
-                for q in p.quantities where q.range.lowerBound >= at + core.utf16.count && q.unit == t.unit
-                    && q.range.lowerBound - at <= core.utf16.count + 24 {
+            for (at, name) in names.flatMap({ n in occurrences(of: n, in: s, cues).map { ($0, n) } }) {
+                for var q in p.quantities where q.range.lowerBound >= at + name.utf16.count && q.unit == t.unit
+                    && q.range.lowerBound - at <= name.utf16.count + 24 {
+                    // 从2.8%降到1.5%: the review's figure is where it moved to.
+                    if !lastYears.contains(p.span), let next = p.quantities.first(where: { $0.range.lowerBound > q.range.upperBound && $0.unit == q.unit }) {
+                        let between = s.substring(with: NSRange(location: q.range.upperBound, length: next.range.lowerBound - q.range.upperBound))
+                        if (between as NSString).length <= 8, Self.movesTo.firstMatch(in: between, range: NSRange(location: 0, length: (between as NSString).length)) != nil {
+                            q = next
+                        }
+                    }
                     // The clause up to the figure must not make it a total or an average
                     // (平均每年城镇新增就业1000多万人, 累计…).
                     var from = at

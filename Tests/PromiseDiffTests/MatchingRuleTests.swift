@@ -91,6 +91,10 @@ import Testing
         let deficit = Target(id: "t02", indicator: "赤字率", value: 2.1, high: nil, unit: "%", qualifier: nil, text: "赤字率2.1%", span: Span(0, 7))
         #expect(judge.judge(deficit, review: [], plans: [passage("赤字率从去年的2.1%提高到2.3%。")]).actual?.value == 2.1)
         #expect(judge.judge(deficit, review: [], plans: [passage("今年赤字率拟按2.3%安排。")]).verdict == .notReported)
+        // Another name, and the figure a change moved to.
+        let d15 = Target(id: "t04", indicator: "赤字率", value: 1.5, high: nil, unit: "%", qualifier: nil, text: "赤字率1.5%", span: Span(0, 7))
+        let renamed = judge.judge(d15, review: [passage("财政赤字占国内生产总值的比重从2009年的2.8%降到去年的1.5%左右，赤字率保持在安全水平。")])
+        #expect(renamed.actual?.value == 1.5 && renamed.verdict == .met)
         let jobs = Target(id: "t03", indicator: "城镇新增就业人数", value: 900, high: nil, unit: "万人", qualifier: .atLeast,
                           text: "城镇新增就业人数不低于900万人", span: Span(0, 15))
         #expect(judge.judge(jobs, review: [passage("平均每年城镇新增就业1000多万人。")]).verdict == .ambiguous)
