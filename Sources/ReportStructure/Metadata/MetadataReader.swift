@@ -66,8 +66,8 @@ struct MetadataReader {
         // Unit and region.
         var unit: Field<String> = .none
         if let u = manifest?.unit { unit = Field(u, "manifest") }
-        else if let u = Self.unit(in: Self.withoutYears(titleText)) { unit = Field(u, "title") }
-        else if let u = Self.governmentOfRegion(in: titleText) { unit = Field(u, "title") }
+        else if let u = Self.unit(in: Self.withoutYears(Self.subject(of: titleText))) { unit = Field(u, "title") }
+        else if let u = Self.governmentOfRegion(in: Self.subject(of: titleText)) { unit = Field(u, "title") }
         else if let r = top.lazy.compactMap({ Self.firstMatch(Self.congressLine, $0) ?? Self.firstMatch(Self.speakerLine, $0) }).first {
             unit = Field(r + "人民政府", "text")
         }
@@ -195,6 +195,21 @@ struct MetadataReader {
     /// the report is its government's, so it pairs with the years titled 青禾县人民政府….
     static let regionTitle = try! NSRegularExpression(
         pattern: #"^(\S{1,12}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗|镇|乡))(?:政府)?(?=(?:19|20)[0-9]{2}\s*年|政府信息公开|政务公开|政府工作报告)"#)
+
+    /// What a title is about, without its wrapping: 关于印发《青禾县2020年…报告》的通知 and
+    /// 青禾县人民政府办公室关于青禾县2020年…报告 are about 青禾县2020年…报告; a leading year goes too
+    /// (2020年青禾县…).
+    static func subject(of title: String) -> String {
+        var t = title
+        if let r = t.range(of: "关于", options: .backwards), t[r.upperBound...].contains(where: { "县区市旗镇乡省州盟".contains($0) }) {
+            t = String(t[r.upperBound...])
+        }
+        for w in ["印发", "转发", "公布", "《", "》", "的通知", "的公告"] { t = t.replacingOccurrences(of: w, with: "") }
+        if let m = firstMatch(leadingYear, t, group: 0) { t = String(t.dropFirst(m.count)) }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    static let leadingYear = try! NSRegularExpression(pattern: #"^(?:19|20)[0-9]{2}\s*年度?"#)
 
     static func governmentOfRegion(in title: String) -> String? {
         firstMatch(regionTitle, title).map { $0 + "人民政府" }
