@@ -177,6 +177,21 @@ import TestSupport
         #expect(DocxNumbering.format(3, "decimalEnclosedCircle") == "③" && DocxNumbering.format(2, "chineseLegalSimplified") == "贰")
     }
 
+    /// No year in the title: the statistics period, the year the account opens with, the year
+    /// before publication; a problems paragraph that turns to measures gives the plan year.
+    @Test func yearsWithoutATitleYear() throws {
+        let head = "青禾县人民政府政府信息公开工作年度报告\n"
+        let tail = "五、存在的主要问题及改进情况\n一是解读不够。下一步，我县将加强政策解读。\n"
+        let opening = try extract(text: head + "一、总体情况\n2020年，我县主动公开政府信息1520条。\n" + tail)
+        #expect(opening.metadata.reviewYear.value == 2020 && opening.metadata.planYear.value == 2021)
+        #expect(opening.items.map(\.role) == [.result, .problem, .commitment])
+        let published = try extract(text: head + "发布日期：2021-01-20\n一、总体情况\n本年度主动公开政府信息1520条。\n" + tail)
+        #expect(published.metadata.reviewYear.value == 2020)
+        let folder = try Self.extractor.extract(DocumentLoader.load(bytes: Array((head + "一、总体情况\n本年度主动公开政府信息1520条。\n").utf8),
+                                                                   path: "青禾县/2019/report.txt", format: .txt), manifest: nil)
+        #expect(folder.metadata.reviewYear.value == 2019)
+    }
+
     /// PDF text wraps every paragraph at the page's width: the seed wrapped at 34 characters a
     /// line gives the seed's items, each citing the wrapped original exactly.
     @Test func hardWrappedText_givesTheSameItems_asOneLinePerParagraph() throws {

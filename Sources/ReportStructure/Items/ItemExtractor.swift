@@ -147,6 +147,14 @@ struct ItemExtractor {
                 continue
             }
             if isLeadIn(text) { continue }
+            // A problems paragraph that turns to measures (…解读不够。下一步，我县将加强政策解读。).
+            if role == .problem, current == .problem, let turn = sentences(line).dropFirst().first(where: { switchedRole($0, from: .problem) == .commitment }) {
+                out.append(Draft(role: current, title: nil, range: view.trimmed(line.lowerBound..<turn.lowerBound), path: path, origin: .paragraph))
+                current = .commitment
+                let rest = turn.lowerBound..<line.upperBound
+                if !isLeadIn(view.text(rest)) { out.append(Draft(role: current, title: nil, range: rest, path: path, origin: .paragraph)) }
+                continue
+            }
             out.append(Draft(role: current, title: nil, range: line, path: path, origin: .paragraph))
         }
         return (out, current)

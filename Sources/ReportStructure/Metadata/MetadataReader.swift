@@ -86,6 +86,12 @@ struct MetadataReader {
             city = Field(parts.city, "inferred")
         }
 
+        // Publication date: the metadata block's, else a date line at the end.
+        var date: Field<String> = .none
+        if let d = meta["发布时间"] ?? meta["发布日期"] ?? meta["成文日期"], let iso = Self.iso(d) { date = Field(iso, "text") }
+        else if let last = view.lines.suffix(3).reversed().map({ view.text($0) }).first(where: { Self.dateLine.matches($0) }),
+                let iso = Self.iso(last) { date = Field(iso, "signature") }
+
         // Years.
         let titleYear = Self.firstYear(titleText)
         if titleYear == nil, Self.year.firstMatch(in: titleText, range: NSRange(location: 0, length: (titleText as NSString).length)) != nil {
@@ -112,7 +118,11 @@ struct MetadataReader {
             if let y = manifest?.year { reviewYear = Field(y, "manifest") }
             else if let y = titleYear { reviewYear = Field(y, "title") }
             else if let y = periodYear { reviewYear = Field(y, "text") }
-            else { reviewYear = Field(fileYear, "filename") }
+            else if let y = fileYear { reviewYear = Field(y, "filename") }
+            // Last resorts: the year the account opens with (2020年，我县…), or the year before
+            // publication in its first half (reports are due by the end of January, March before 2019).
+            else if let y = openingYear() { reviewYear = Field(y, "text") }
+            else if let d = date.value, let y = Int(d.prefix(4)), let m = Int(d.dropFirst(5).prefix(2)), m <= 6 { reviewYear = Field(y - 1, "inferred") }
             if let p = planHeadingYear { planYear = Field(p, "heading") }
             else if hasCommitments, let r = reviewYear.value { planYear = Field(r + 1, "inferred") }
         }
@@ -124,12 +134,6 @@ struct MetadataReader {
         if let t = titleYear, let p = periodYear, t != p, genre.value != .workReport {
             warnings.append("the title says \(t) but the statistics period is \(p); reviewYear is taken from \(reviewYear.source ?? "-")")
         }
-
-        // Publication date: the metadata block's, else a date line at the end.
-        var date: Field<String> = .none
-        if let d = meta["发布时间"] ?? meta["发布日期"] ?? meta["成文日期"], let iso = Self.iso(d) { date = Field(iso, "text") }
-        else if let last = view.lines.suffix(3).reversed().map({ view.text($0) }).first(where: { Self.dateLine.matches($0) }),
-                let iso = Self.iso(last) { date = Field(iso, "signature") }
 
         return (Metadata(title: title, unit: unit, region: region, province: province, city: city, genre: genre,
                          template: template, reviewYear: reviewYear, planYear: planYear, publishDate: date), warnings)
@@ -240,10 +244,22 @@ struct MetadataReader {
         return (group(1), group(2), group(3))
     }
 
+    /// A year in the file's name, else in its folder's (青禾县/2019/report.html).
     static func yearFromPath(_ path: String) -> Int? {
+        let pattern = try! NSRegularExpression(pattern: #"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])"#)
         let name = (path as NSString).lastPathComponent
-        return firstMatch(try! NSRegularExpression(pattern: #"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])"#), name).flatMap { Int($0) }
+        let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        return (firstMatch(pattern, name) ?? firstMatch(pattern, folder)).flatMap { Int($0) }
     }
+
+    /// The year the first paragraph after the first heading opens with (2020年，我县…).
+    func openingYear() -> Int? {
+        guard let h = headings.first else { return nil }
+        let r = h.bodyStart..<min(view.norm.units.count, h.bodyStart + 40)
+        return Self.firstMatch(Self.openingYearPattern, view.text(view.trimmed(r))).flatMap { Int($0) }
+    }
+
+    static let openingYearPattern = try! NSRegularExpression(pattern: #"^\s*((?:19|20)[0-9]{2})年(?:度)?[,，]"#)
 
     static func unitFromPath(_ path: String) -> String? {
         let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
