@@ -247,9 +247,9 @@ struct MetadataReader {
     /// A year in the file's name, else in its folder's (青禾县/2019/report.html).
     static func yearFromPath(_ path: String) -> Int? {
         let pattern = try! NSRegularExpression(pattern: #"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])"#)
-        let name = (path as NSString).lastPathComponent
-        let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-        return (firstMatch(pattern, name) ?? firstMatch(pattern, folder)).flatMap { Int($0) }
+        // Split by hand: Foundation's path helpers trap on some strings a table row may carry.
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).suffix(2).map(String.init)
+        return parts.reversed().lazy.compactMap { firstMatch(pattern, $0) }.first.flatMap { Int($0) }
     }
 
     /// The year the first paragraph after the first heading opens with (2020年，我县…).
@@ -262,8 +262,9 @@ struct MetadataReader {
     static let openingYearPattern = try! NSRegularExpression(pattern: #"^\s*((?:19|20)[0-9]{2})年(?:度)?[,，]"#)
 
     static func unitFromPath(_ path: String) -> String? {
-        let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-        return parent.isEmpty || parent == "." ? nil : parent
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard parts.count >= 2, let parent = parts.dropLast().last, parent != "." else { return nil }
+        return String(parent)
     }
 
     static func iso(_ s: String) -> String? {
