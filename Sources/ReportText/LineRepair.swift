@@ -1,0 +1,150 @@
+import Foundation
+
+/// Repairs to the line structure of a normalised text that pages and PDF text break: a subscript
+/// set on its own line, hard-wrapped paragraphs, years in Chinese digits. Each drops or rewrites
+/// units of `NormalizedText` while keeping every remaining unit's origin, so spans still cite the
+/// original.
+extension Normalizer {
+    /// Pages that set M₂, CO₂ or PM₂.₅ with <sub> tags often come out as `广义货币M` / `2` /
+    /// `增长13.6%` on three lines. A line of at most four digits and dots right after a line ending
+    /// in a Latin letter, with text right after, is put back in place (the line breaks go; the
+    /// original keeps them). A page number never follows a Latin letter mid-sentence.
+    static func joinSubscripts(_ text: NormalizedText) -> NormalizedText {
+        let u = text.units
+        func isDigitOrDot(_ c: UInt16) -> Bool { (0x30...0x39).contains(c) || c == 0x2E }
+        var drop: [Int] = []
+        var i = 1
+        while i < u.count {
+            // u[i - 1] is a line break after a Latin letter; the line after it is short and numeric.
+            if u[i - 1] == 0x0A, i >= 2, CodeUnit.isLatinLetter(u[i - 2]) {
+                var j = i
+                while j < u.count, j - i < 5, isDigitOrDot(u[j]) { j += 1 }
+                if j > i, j - i <= 4, j + 1 < u.count, u[j] == 0x0A, u[j + 1] != 0x0A, u[j + 1] != 0x20 {
+                    drop += [i - 1, j]
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        guard !drop.isEmpty else { return text }
+        var out = text
+        out.units = []; out.origin = []
+        out.units.reserveCapacity(u.count); out.origin.reserveCapacity(u.count)
+        var k = 0
+        for i in u.indices {
+            if k < drop.count && drop[k] == i { k += 1; continue }
+            out.units.append(u[i]); out.origin.append(text.origin[i])
+        }
+        return out
+    }
+
+    /// Years written in Chinese digits (二〇一九年, 二○二〇年度) become Arabic (2019年), digit for
+    /// digit, so that every later stage reads one form; the original keeps its own.
+    static func arabicYears(_ u: inout [UInt16]) {
+        let digits: [UInt16: UInt16] = [0x3007: 0, 0x25CB: 0, 0x96F6: 0, 0x4E00: 1, 0x4E8C: 2, 0x4E09: 3, 0x56DB: 4,
+                                        0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9]  // 〇○零一二三四五六七八九
+        var i = 0
+        while i + 4 < u.count {
+            if u[i + 4] == 0x5E74, let a = digits[u[i]], let b = digits[u[i + 1]], let c = digits[u[i + 2]], let d = digits[u[i + 3]],
+               (a == 1 && b == 9) || (a == 2 && b == 0), i == 0 || digits[u[i - 1]] == nil {
+                for (k, v) in [a, b, c, d].enumerated() { u[i + k] = 0x30 + v }
+                i += 5
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// PDF text (and pages copied from it) breaks every paragraph into lines of the page's width,
+    /// and some pages break a long sentence once (阶段性稳 / 岗政策). A line that ends mid-sentence
+    /// is joined to the next (across at most one blank line) when it is too long to be a heading,
+    /// or when the text is wrapped and the line is full: the next line must not open a paragraph
+    /// of its own (`text/paragraph-starts.txt`). Only prose joins: the line must hold a comma or
+    /// 。, which headings, navigation bars and table rows do not. The text counts as wrapped when
+    /// most of its full-width lines end mid-sentence (a text of one line per paragraph ends them
+    /// with 。). The line breaks go; the original keeps them.
+    static func joinWrappedLines(_ text: NormalizedText) -> NormalizedText {
+        let u = text.units
+        // Trimmed lines as unit ranges, blank ones included (they separate paragraphs).
+        var lines: [Range<Int>] = []
+        var start = 0
+        for i in 0...u.count where i == u.count || u[i] == 0x0A {
+            var a = start, b = i
+            while a < b && (u[a] == 0x20 || u[a] == 0x09 || u[a] == 0x0D) { a += 1 }
+            while b > a && (u[b - 1] == 0x20 || u[b - 1] == 0x09 || u[b - 1] == 0x0D) { b -= 1 }
+            lines.append(a..<b)
+            start = i + 1
+        }
+        func width(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (u[$1] >= 0x1100 ? 2 : 1) } }
+        // The full width: what most long lines reach in wrapped text; paragraphs on one line each
+        // make it so wide that only the long-line rule applies.
+        let widths = lines.filter { $0.count >= 10 }.map(width).sorted()
+        guard !widths.isEmpty else { return text }
+        let full = widths[widths.count * 4 / 5]
+        let sentenceEnds: Set<UInt16> = [0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026]  // 。!?;:…
+        let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》
+        let prose: Set<UInt16> = [0x2C, 0x3002]  // , 。
+        // A line ending in a digit ends a row of figures, except in a long line of prose, which a
+        // page can break inside a number (达到74.4 / 万亿元).
+        func endsSentence(_ r: Range<Int>, digitsEnd: Bool = true) -> Bool {
+            var k = r.upperBound - 1
+            while k > r.lowerBound && closers.contains(u[k]) { k -= 1 }
+            return sentenceEnds.contains(u[k]) || (digitsEnd && (0x30...0x39).contains(u[k]))
+        }
+        let fullLines = lines.filter { $0.count >= 10 && width($0) * 100 >= full * 85 }
+        let cut = fullLines.filter { !endsSentence($0) }.count
+        let wrapped = cut >= 3 && cut * 2 > fullLines.count
+        var drop: [Range<Int>] = []
+        var i = 0
+        while i + 1 < lines.count {
+            let line = lines[i]
+            guard !line.isEmpty, line.contains(where: { prose.contains(u[$0]) }) else { i += 1; continue }
+            let w = width(line)
+            let lastIsDigit = (0x30...0x39).contains(u[line.upperBound - 1])
+            var j = i + 1
+            if lines[j].isEmpty && j + 1 < lines.count { j += 1 }
+            // A number cut from its unit (达到74.4 / 万亿元) rejoins whatever the line's width.
+            let cutNumber = lastIsDigit && !lines[j].isEmpty && Self.numberContinuations.contains(u[lines[j].lowerBound])
+            guard cutNumber || (wrapped && w * 100 >= full * 85 && !endsSentence(line)) || (w >= 120 && !endsSentence(line, digitsEnd: false)) else {
+                i += 1; continue
+            }
+            // Across a blank line only a long or cut line: a wrapped paragraph's lines are adjacent.
+            if j > i + 1 && !(w >= 120 || cutNumber) { i += 1; continue }
+            let next = lines[j]
+            // A line of figures is a table's cells, never the rest of a sentence.
+            let figures = next.allSatisfy { (0x30...0x39).contains(u[$0]) || [0x2E, 0x25, 0x20, 0x2F, 0x2D, 0x2014].contains(u[$0]) }
+            guard !next.isEmpty, !figures, !Self.opensParagraph(String(utf16Units: Array(u[next.lowerBound..<min(next.upperBound, next.lowerBound + 12)]))) else {
+                i += 1; continue
+            }
+            drop.append(line.upperBound..<next.lowerBound)
+            i = j
+        }
+        guard !drop.isEmpty else { return text }
+        var out = text
+        out.units = []; out.origin = []
+        out.units.reserveCapacity(u.count); out.origin.reserveCapacity(u.count)
+        var k = 0
+        for i in u.indices {
+            while k < drop.count && drop[k].upperBound <= i { k += 1 }
+            if k < drop.count && drop[k].contains(i) { continue }
+            out.units.append(u[i]); out.origin.append(text.origin[i])
+        }
+        return out
+    }
+
+    static let numberContinuations: Set<UInt16> = {
+        let lines = (try? ResourceFiles.lines(file: "text/number-continuations.txt", bundle: .module)) ?? []
+        return Set(lines.flatMap { $0.split(separator: " ").compactMap { $0.utf16.first } })
+    }()
+
+    static let paragraphStarts: [NSRegularExpression] = {
+        let lines = (try? ResourceFiles.lines(file: "text/paragraph-starts.txt", bundle: .module)) ?? []
+        return lines.compactMap { try? NSRegularExpression(pattern: $0) }
+    }()
+
+    static func opensParagraph(_ s: String) -> Bool {
+        let range = NSRange(location: 0, length: (s as NSString).length)
+        return paragraphStarts.contains { $0.firstMatch(in: s, range: range) != nil }
+    }
+}
