@@ -76,15 +76,16 @@ extension Normalizer {
             lines.append(a..<b)
             start = i + 1
         }
-        func width(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (u[$1] >= 0x1100 ? 2 : 1) } }
+        // Display widths (Han and full-width forms count two), once per line.
+        let lineWidths = lines.map { r in r.reduce(0) { $0 + (u[$1] >= 0x1100 ? 2 : 1) } }
         // The full width: what most long lines reach in wrapped text; paragraphs on one line each
         // make it so wide that only the long-line rule applies.
-        let widths = lines.filter { $0.count >= 10 }.map(width).sorted()
+        let widths = lines.indices.filter { lines[$0].count >= 10 }.map { lineWidths[$0] }.sorted()
         guard !widths.isEmpty else { return text }
         let full = widths[widths.count * 4 / 5]
         let sentenceEnds: Set<UInt16> = [0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026]  // 。!?;:…
         let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》
-        let prose: Set<UInt16> = [0x2C, 0x3002]  // , 。
+        func isProse(_ r: Range<Int>) -> Bool { r.contains { u[$0] == 0x2C || u[$0] == 0x3002 } }  // , 。
         // A line ending in a digit ends a row of figures, except in a long line of prose, which a
         // page can break inside a number (达到74.4 / 万亿元).
         func endsSentence(_ r: Range<Int>, digitsEnd: Bool = true) -> Bool {
@@ -92,21 +93,22 @@ extension Normalizer {
             while k > r.lowerBound && closers.contains(u[k]) { k -= 1 }
             return sentenceEnds.contains(u[k]) || (digitsEnd && (0x30...0x39).contains(u[k]))
         }
-        let fullLines = lines.filter { $0.count >= 10 && width($0) * 100 >= full * 85 }
+        let fullLines = lines.indices.filter { lines[$0].count >= 10 && lineWidths[$0] * 100 >= full * 85 }.map { lines[$0] }
         let cut = fullLines.filter { !endsSentence($0) }.count
         let wrapped = cut >= 3 && cut * 2 > fullLines.count
         var drop: [Range<Int>] = []
         var i = 0
         while i + 1 < lines.count {
             let line = lines[i]
-            guard !line.isEmpty, line.contains(where: { prose.contains(u[$0]) }) else { i += 1; continue }
-            let w = width(line)
+            guard !line.isEmpty else { i += 1; continue }
+            let w = lineWidths[i]
             let lastIsDigit = (0x30...0x39).contains(u[line.upperBound - 1])
             var j = i + 1
             if lines[j].isEmpty && j + 1 < lines.count { j += 1 }
             // A number cut from its unit (达到74.4 / 万亿元) rejoins whatever the line's width.
             let cutNumber = lastIsDigit && !lines[j].isEmpty && Self.numberContinuations.contains(u[lines[j].lowerBound])
-            guard cutNumber || (wrapped && w * 100 >= full * 85 && !endsSentence(line)) || (w >= 120 && !endsSentence(line, digitsEnd: false)) else {
+            guard cutNumber || (wrapped && w * 100 >= full * 85 && !endsSentence(line)) || (w >= 120 && !endsSentence(line, digitsEnd: false)),
+                  isProse(line) else {
                 i += 1; continue
             }
             // Across a blank line only a long or cut line: a wrapped paragraph's lines are adjacent.
