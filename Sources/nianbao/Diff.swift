@@ -24,6 +24,12 @@ struct Diff: ParsableCommand {
         let b = new == "-" ? nil : try ReportInput.read(new, extractor)
         let differ = try Differ(lexicon: lexicon, idf: IDF(reports: [a] + (b.map { [$0] } ?? [])))
         let d = differ.diff(a, b)
+        // Reports that do not pair (a plan year with the report reviewing another year) are still
+        // diffed, as asked, but the reader is told.
+        if let b, let plan = d.fromYear, let reviewed = b.metadata.reviewYear.value, plan != reviewed {
+            FileHandle.standardError.write(Data(("nianbao: warning: \(old) plans for \(plan) but \(new) reviews \(reviewed): "
+                + "its promises are judged against another year's review\n").utf8))
+        }
         switch format {
         case .json: FileHandle.standardOutput.write(try JSONOutput.data(d))
         case .md: FileHandle.standardOutput.write(Data(DiffMarkdown.render(d).utf8))

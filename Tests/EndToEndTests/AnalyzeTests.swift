@@ -166,6 +166,15 @@ import TestSupport
         #expect(String(decoding: a.stdout, as: UTF8.self).contains("不 流于 形式"))
     }
 
+    /// Diffing reports that do not pair (2017's plans against the review of 2019) works, with a
+    /// warning; a true pair has none.
+    @Test func diff_warnsWhenTheLaterReportReviewsAnotherYear() throws {
+        let apart = try Self.run(["diff", Paths.demo.appendingPathComponent("2017.txt").path, Paths.demo.appendingPathComponent("2020.txt").path])
+        #expect(apart.status == 0 && apart.stderr.contains("plans for 2018 but") && apart.stderr.contains("reviews 2020"))
+        let pair = try Self.run(["diff", Paths.demo.appendingPathComponent("2017.txt").path, Paths.demo.appendingPathComponent("2018.html").path])
+        #expect(pair.status == 0 && !pair.stderr.contains("warning"))
+    }
+
     @Test func extract_streamsJSONLines_withErrorsAsRecords() throws {
         let docs = """
         {"id": "a", "unit": "白鹭县人民政府", "year": 2017, "text": "白鹭县人民政府2017年政府信息公开工作年度报告\\n一、总体情况\\n全年主动公开政府信息986条。"}
