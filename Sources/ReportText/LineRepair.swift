@@ -27,16 +27,7 @@ extension Normalizer {
             }
             i += 1
         }
-        guard !drop.isEmpty else { return text }
-        var out = text
-        out.units = []; out.origin = []
-        out.units.reserveCapacity(u.count); out.origin.reserveCapacity(u.count)
-        var k = 0
-        for i in u.indices {
-            if k < drop.count && drop[k] == i { k += 1; continue }
-            out.units.append(u[i]); out.origin.append(text.origin[i])
-        }
-        return out
+        return text.removing(drop.map { $0..<$0 + 1 })
     }
 
     /// Years written in Chinese digits (二〇一九年, 二○二〇年度) become Arabic (2019年), digit for
@@ -122,17 +113,7 @@ extension Normalizer {
             drop.append(line.upperBound..<next.lowerBound)
             i = j
         }
-        guard !drop.isEmpty else { return text }
-        var out = text
-        out.units = []; out.origin = []
-        out.units.reserveCapacity(u.count); out.origin.reserveCapacity(u.count)
-        var k = 0
-        for i in u.indices {
-            while k < drop.count && drop[k].upperBound <= i { k += 1 }
-            if k < drop.count && drop[k].contains(i) { continue }
-            out.units.append(u[i]); out.origin.append(text.origin[i])
-        }
-        return out
+        return text.removing(drop)
     }
 
     static let numberContinuations: Set<UInt16> = {

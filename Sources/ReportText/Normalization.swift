@@ -30,6 +30,22 @@ public struct NormalizedText: Sendable {
     public func text(_ range: Range<Int>) -> String {
         String(utf16Units: units[range])
     }
+
+    /// The text without the units in `ranges` (sorted, not overlapping); every remaining unit keeps
+    /// its origin, so spans around a removal still cite the original.
+    func removing(_ ranges: [Range<Int>]) -> NormalizedText {
+        guard !ranges.isEmpty else { return self }
+        var out = self
+        out.units = []; out.origin = []
+        out.units.reserveCapacity(units.count); out.origin.reserveCapacity(units.count)
+        var start = 0
+        for r in ranges + [units.count..<units.count] {
+            out.units += units[start..<r.lowerBound]
+            out.origin += origin[start..<r.lowerBound]
+            start = r.upperBound
+        }
+        return out
+    }
 }
 
 /// Decoded text → `NormalizedText`: NFKC per character (full-width digits and letters become
@@ -126,26 +142,21 @@ public struct Normalizer: Sendable {
         guard u.indices.contains(where: { i in
             u[i] == 0x28 && i > 0 && isHan(u[i - 1]) && i + 1 < u.count && isPinyinLetter(u[i + 1])
         }) else { return text }
-        var units: [UInt16] = [], origin: [Int32] = []
-        units.reserveCapacity(u.count)
-        origin.reserveCapacity(u.count)
+        var glosses: [Range<Int>] = []
         var i = 0
         while i < u.count {
             if u[i] == 0x28, i > 0, isHan(u[i - 1]) {
                 var j = i + 1
                 while j < u.count, j - i <= 8, isPinyinLetter(u[j]) { j += 1 }
                 if j > i + 1, j < u.count, u[j] == 0x29, u[(i + 1)..<j].contains(where: { $0 > 0x7F }) {
+                    glosses.append(i..<j + 1)
                     i = j + 1
                     continue
                 }
             }
-            units.append(u[i]); origin.append(text.origin[i])
             i += 1
         }
-        var out = text
-        out.units = units
-        out.origin = origin
-        return out
+        return text.removing(glosses)
     }
 
     static func isPinyinLetter(_ u: UInt16) -> Bool {
