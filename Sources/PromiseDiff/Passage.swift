@@ -79,6 +79,7 @@ public final class PassageReader {
         let u = norm.units
         var out: [Passage] = []
         var start = 0
+        let recap = analysed && Self.opensRecap(item)
         func emit(_ a: Int, _ b: Int) {
             var a = a, b = b
             while a < b && (u[a] == 0x20 || u[a] == 0x0A) { a += 1 }
@@ -86,7 +87,7 @@ public final class PassageReader {
             guard b - a >= 2 else { return }
             let local = norm.originalSpan(of: a..<b)
             let span = Span(item.span.start + local.lowerBound, item.span.start + local.upperBound)
-            out.append(build(decoded.text(local), span, normalized: norm.text(a..<b), item, analysed: analysed))
+            out.append(build(decoded.text(local), span, normalized: norm.text(a..<b), item, inRecap: recap, analysed: analysed))
         }
         for i in 0..<u.count {
             switch u[i] {
@@ -101,15 +102,19 @@ public final class PassageReader {
     }
 
     public func make(_ text: String, _ span: Span, _ item: Item) -> Passage {
-        build(text, span, normalized: (try? normalizer.normalize(DecodedText(text)).string) ?? text, item)
+        build(text, span, normalized: (try? normalizer.normalize(DecodedText(text)).string) ?? text, item, inRecap: Self.opensRecap(item))
     }
 
-    func build(_ text: String, _ span: Span, normalized: String, _ item: Item, analysed: Bool = true) -> Passage {
+    /// Whether the item opens as a look back over several years (`recap-openers.txt`): a fact of the
+    /// item, asked once for all its passages.
+    static func opensRecap(_ item: Item) -> Bool { DiffCues.any(DiffCues.shared.recap, String(item.text.prefix(12))) }
+
+    func build(_ text: String, _ span: Span, normalized: String, _ item: Item, inRecap: Bool, analysed: Bool = true) -> Passage {
         let (words, joined) = analysed ? analyse(normalized) : ([], [])
         return Passage(text: text, span: span, role: item.role, itemId: item.id, normalized: normalized,
                        words: words, joined: joined, bigrams: analysed ? Self.bigrams(normalized) : [],
                        quantities: analysed ? NumberParser.parse(normalized) : [],
-                       inRecap: analysed && DiffCues.any(DiffCues.shared.recap, String(item.text.prefix(12))))
+                       inRecap: inRecap)
     }
 
     public func contentWords(_ s: String) -> [String] { analyse(s).words }

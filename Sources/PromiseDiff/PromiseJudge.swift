@@ -44,17 +44,17 @@ public struct PromiseJudge: Sendable {
         // Sentences that state main expected targets are judged as targets, not as promises; the
         // rest of their item still commits (财政 paragraphs set the deficit and then the tasks).
         let targetStarts = report.targets.map(\.span.start)
-        func statesTarget(_ p: Passage) -> Bool { targetStarts.contains { p.span.range.contains($0) } }
+        func statesTarget(_ span: Span) -> Bool { targetStarts.contains { span.range.contains($0) } }
         for (i, item) in report.items.enumerated() where item.role == .commitment {
             let sentences = prepared.sentences(i)
             // A short item, or a numbered one of moderate length, is one promise; a long one (a
             // work report's (一)…(九)), or one that states targets, holds many, one per sentence.
             let whole = (sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600))
-                && !statesTarget(prepared.whole(i))
+                && !statesTarget(item.span)
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) } : sentences.enumerated().filter { k, p in
                 // The title of a long item is a heading over its commitments, not one of them.
                 if k == 0 && item.title != nil { return false }
-                return !statesTarget(p) && isCommitment(p, cues)
+                return !statesTarget(p.span) && isCommitment(p, cues)
             }.map(\.1)
             for p in units {
                 let t = p.normalized
@@ -67,7 +67,7 @@ public struct PromiseJudge: Sendable {
                 let acting = parts.filter { !DiffCues.any(cues.purpose, $0) }
                 // A clause matches on its own with two content words, or one and a quantity, or
                 // one long term (保障性安居工程).
-                let clauses = acting.map { reader.build($0, p.span, normalized: $0, item) }.filter { c in
+                let clauses = acting.map { reader.build($0, p.span, normalized: $0, item, inRecap: p.inRecap) }.filter { c in
                     c.words.count >= 2 || (c.words.count == 1 && (c.quantities.contains { $0.unit != nil } || c.words[0].count >= 4))
                 }
                 out.append(Promise(id: String(format: "p%03d", out.count + 1), item: item, passage: p,
