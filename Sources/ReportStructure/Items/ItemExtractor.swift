@@ -130,34 +130,37 @@ struct ItemExtractor {
                 current = role
             }
             if let parts = enumeration(line, text) {
-                for part in parts {
-                    // A part can end the run it belongs to: 二是…不平衡。2022年，我县将做好以下工作：
-                    // then 一是… sets out measures. What follows the switching sentence takes its role.
-                    guard let turn = sentences(part).dropFirst().lazy.compactMap({ s in
-                        self.switchedRole(s, from: current).map { (s.lowerBound, $0) }
-                    }).first else {
-                        out.append(Draft(role: current, title: nil, range: part, path: path, origin: .enumeration))
-                        continue
-                    }
-                    out.append(Draft(role: current, title: nil, range: view.trimmed(part.lowerBound..<turn.0), path: path, origin: .enumeration))
-                    current = turn.1
-                    let rest = turn.0..<part.upperBound
-                    if !isLeadIn(view.text(rest)) { out.append(Draft(role: current, title: nil, range: rest, path: path, origin: .enumeration)) }
-                }
+                // A part can end the run it belongs to: 二是…不平衡。2022年，我县将做好以下工作：
+                // then 一是… sets out measures.
+                for part in parts { out += splitAtTurn(part, role: &current, origin: .enumeration, path: path) }
                 continue
             }
             if isLeadIn(text) { continue }
             // A problems paragraph that turns to measures (…解读不够。下一步，我县将加强政策解读。).
-            if role == .problem, current == .problem, let turn = sentences(line).dropFirst().first(where: { switchedRole($0, from: .problem) == .commitment }) {
-                out.append(Draft(role: current, title: nil, range: view.trimmed(line.lowerBound..<turn.lowerBound), path: path, origin: .paragraph))
-                current = .commitment
-                let rest = turn.lowerBound..<line.upperBound
-                if !isLeadIn(view.text(rest)) { out.append(Draft(role: current, title: nil, range: rest, path: path, origin: .paragraph)) }
+            if role == .problem, current == .problem {
+                out += splitAtTurn(line, role: &current, origin: .paragraph, path: path, only: .commitment)
                 continue
             }
             out.append(Draft(role: current, title: nil, range: line, path: path, origin: .paragraph))
         }
         return (out, current)
+    }
+
+    /// `range` as one draft, or two where a sentence after the first switches role: what follows
+    /// takes that role (`only` it, when given) and is left out when it is only a lead-in.
+    func splitAtTurn(_ range: Range<Int>, role current: inout ItemRole, origin: Item.Origin, path: [String],
+                     only: ItemRole? = nil) -> [Draft] {
+        let from = current
+        guard let (at, role) = sentences(range).dropFirst().lazy.compactMap({ s in
+            self.switchedRole(s, from: from).flatMap { only == nil || $0 == only ? (s.lowerBound, $0) : nil }
+        }).first else {
+            return [Draft(role: current, title: nil, range: range, path: path, origin: origin)]
+        }
+        var out = [Draft(role: current, title: nil, range: view.trimmed(range.lowerBound..<at), path: path, origin: origin)]
+        current = role
+        let rest = at..<range.upperBound
+        if !isLeadIn(view.text(rest)) { out.append(Draft(role: current, title: nil, range: rest, path: path, origin: origin)) }
+        return out
     }
 
     /// Sentences outside role sections that state a commitment, a problem or a result by their form.
