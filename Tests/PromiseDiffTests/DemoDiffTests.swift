@@ -5,6 +5,14 @@ import TestSupport
 @testable import ReportStructure
 @testable import ReportText
 
+/// Two report files extracted and diffed as `nianbao diff` does (IDF over the pair).
+func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: ExtractedReport, diff: DiffReport) {
+    let lexicon = try Lexicon.builtIn()
+    let ex = try ReportExtractor(lexicon: lexicon)
+    let ra = try ex.extract(path: a.path), rb = try ex.extract(path: b.path)
+    return (ra, rb, try Differ(lexicon: lexicon, idf: IDF(reports: [ra, rb])).diff(ra, rb))
+}
+
 /// The fictional county (白鹭县) was written so that every status, flag and verdict appears:
 /// these are its exact expected outcomes.
 @Suite struct DemoDiffTests {
@@ -93,11 +101,7 @@ import TestSupport
 /// several quantities in one promise, and the main targets with their qualifiers.
 @Suite struct CountyWorkReportTests {
     @Test func compoundQuantities_andTargets() throws {
-        let lexicon = try Lexicon.builtIn()
-        let ex = try ReportExtractor(lexicon: lexicon)
-        let a = try ex.extract(path: Paths.fixture("county-work-report-2018.txt").path)
-        let b = try ex.extract(path: Paths.fixture("county-work-report-2019.txt").path)
-        let d = try Differ(lexicon: lexicon, idf: IDF(reports: [a, b])).diff(a, b)
+        let d = try extractAndDiff(Paths.fixture("county-work-report-2018.txt"), Paths.fixture("county-work-report-2019.txt")).diff
         #expect(d.fromYear == 2018 && d.toYear == 2018)
         let status = { (phrase: String) in d.promises.first { $0.text.contains(phrase) }?.status }
         // 90 projects and 70亿 met, but 6 of the 10万平方米 of workshops: partly done.
@@ -116,11 +120,7 @@ import TestSupport
 /// Two template reports of one county: section 五's measures against the next year's 总体情况.
 @Suite struct TemplatePairTests {
     @Test func measuresOfSectionFive_judgedAgainstTheNextOverview() throws {
-        let lexicon = try Lexicon.builtIn()
-        let ex = try ReportExtractor(lexicon: lexicon)
-        let a = try ex.extract(path: Paths.fixture("ogi-template-2020.txt").path)
-        let b = try ex.extract(path: Paths.fixture("ogi-template-2021.txt").path)
-        let d = try Differ(lexicon: lexicon, idf: IDF(reports: [a, b])).diff(a, b)
+        let (_, b, d) = try extractAndDiff(Paths.fixture("ogi-template-2020.txt"), Paths.fixture("ogi-template-2021.txt"))
         #expect(d.fromYear == 2021 && d.toYear == 2021)
         let status = { (phrase: String) in d.promises.first { $0.text.contains(phrase) }?.status }
         #expect(status("不少于20期") == .fulfilled)  // 24期 reported
@@ -137,16 +137,13 @@ import TestSupport
 /// evidence, and every quote is the later report's own text at its span.
 @Suite struct EvidenceTests {
     @Test func fulfilledAndPartial_alwaysShowEvidence_quotedExactly() throws {
-        let lexicon = try Lexicon.builtIn()
-        let ex = try ReportExtractor(lexicon: lexicon)
         var pairs: [(URL, URL)] = [(Paths.demo.appendingPathComponent("2017.txt"), Paths.demo.appendingPathComponent("2018.html"))]
         for y in [2014, 2021] {
             let a = Paths.nationalReports.appendingPathComponent("\(y).txt"), b = Paths.nationalReports.appendingPathComponent("\(y + 1).txt")
             if Paths.exists(a) && Paths.exists(b) { pairs.append((a, b)) }
         }
         for (a, b) in pairs {
-            let ra = try ex.extract(path: a.path), rb = try ex.extract(path: b.path)
-            let d = try Differ(lexicon: lexicon, idf: IDF(reports: [ra, rb])).diff(ra, rb)
+            let (_, rb, d) = try extractAndDiff(a, b)
             let scalars = Array(rb.text.unicodeScalars)
             for p in d.promises where p.status == .fulfilled || p.status == .partial {
                 #expect(!p.evidence.isEmpty, "\(b.lastPathComponent): \(p.text)")
@@ -159,14 +156,10 @@ import TestSupport
 }
 
 @Suite struct NationalTargetTests {
-    static let lexicon = try! Lexicon.builtIn()
-
     func targets(_ from: Int, _ to: Int) throws -> [TargetJudgement]? {
         let a = Paths.nationalReports.appendingPathComponent("\(from).txt"), b = Paths.nationalReports.appendingPathComponent("\(to).txt")
         guard Paths.exists(a), Paths.exists(b) else { return nil }
-        let ex = try ReportExtractor(lexicon: Self.lexicon)
-        let ra = try ex.extract(path: a.path), rb = try ex.extract(path: b.path)
-        return try Differ(lexicon: Self.lexicon, idf: IDF(reports: [ra, rb])).diff(ra, rb).targets
+        return try extractAndDiff(a, b).diff.targets
     }
 
     @Test func targets2018_judgedBy2019() throws {
@@ -184,9 +177,7 @@ import TestSupport
     @Test func aParagraphStatingATarget_keepsItsOtherPromises() throws {
         let a = Paths.nationalReports.appendingPathComponent("2018.txt"), b = Paths.nationalReports.appendingPathComponent("2019.txt")
         guard Paths.exists(a), Paths.exists(b) else { return }
-        let ex = try ReportExtractor(lexicon: Self.lexicon)
-        let ra = try ex.extract(path: a.path), rb = try ex.extract(path: b.path)
-        let d = try Differ(lexicon: Self.lexicon, idf: IDF(reports: [ra, rb])).diff(ra, rb)
+        let (ra, _, d) = try extractAndDiff(a, b)
         #expect(d.promises.contains { $0.text.hasPrefix("优化财政支出结构") })
         #expect(d.promises.contains { $0.text.hasPrefix("合理调整社会最低工资标准") })
         #expect(d.targets.contains { $0.indicator.contains("赤字率") })

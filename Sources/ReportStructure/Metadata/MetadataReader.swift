@@ -246,11 +246,12 @@ struct MetadataReader {
 
     /// A year in the file's name, else in its folder's (青禾县/2019/report.html).
     static func yearFromPath(_ path: String) -> Int? {
-        let pattern = try! NSRegularExpression(pattern: #"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])"#)
         // Split by hand: Foundation's path helpers trap on some strings a table row may carry.
         let parts = path.split(separator: "/", omittingEmptySubsequences: true).suffix(2).map(String.init)
-        return parts.reversed().lazy.compactMap { firstMatch(pattern, $0) }.first.flatMap { Int($0) }
+        return parts.reversed().lazy.compactMap { firstMatch(pathYear, $0) }.first.flatMap { Int($0) }
     }
+
+    static let pathYear = try! NSRegularExpression(pattern: #"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])"#)
 
     /// The year the first paragraph after the first heading opens with (2020年，我县…).
     func openingYear() -> Int? {
