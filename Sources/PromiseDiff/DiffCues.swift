@@ -24,7 +24,11 @@ final class DiffCues: @unchecked Sendable {
     let multiYear: [NSRegularExpression]
     let purpose: [NSRegularExpression]
     let deadline: NSRegularExpression
+    /// Before a promised figure: it is another year's (`other-year-figures.txt`).
+    let otherYear: [NSRegularExpression]
     let synonyms: [String: String]
+    /// The variants of each canonical word of `synonyms` (棚户区改造: 棚户区住房改造 …).
+    let writings: [String: [String]]
     let scopes: [String]
     /// Words before / after an indicator's name that make it another indicator.
     let modifiers: (left: [String], right: [String])
@@ -41,6 +45,7 @@ final class DiffCues: @unchecked Sendable {
         testable = try regexes("testable.txt")
         pastCredit = try regexes("past-credit.txt")
         aggregate = try regexes("aggregate-words.txt")
+        otherYear = try regexes("other-year-figures.txt")
         recap = try regexes("recap-openers.txt")
         restatements = try regexes("target-restatements.txt")
         indicatorSynonyms = Dictionary(try lines("indicator-synonyms.txt").compactMap { l -> (String, [String])? in
@@ -65,6 +70,8 @@ final class DiffCues: @unchecked Sendable {
             let p = l.split(separator: " ")
             return p.count == 2 ? (String(p[0]), String(p[1])) : nil
         }, uniquingKeysWith: { a, _ in a })
+        let canonical = synonyms
+        writings = Dictionary(grouping: canonical.keys.sorted(), by: { canonical[$0]! })
         scopes = try lines("indicator-scopes.txt")
         let m = try lines("indicator-modifiers.txt").map { $0.split(separator: " ").map(String.init) }.filter { $0.count == 2 }
         modifiers = (m.filter { $0[0] == "LEFT" }.map { $0[1] }, m.filter { $0[0] == "RIGHT" }.map { $0[1] })

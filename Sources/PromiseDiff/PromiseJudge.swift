@@ -254,45 +254,4 @@ public struct PromiseJudge: Sendable {
     static func evidence(_ m: (Passage, Double)) -> Evidence {
         Evidence(text: m.0.text, span: m.0.span, role: m.0.role, itemId: m.0.itemId, score: (m.1 * 1000).rounded() / 1000)
     }
-
-    public enum NumberAgreement: Sendable { case none, meets, short }
-
-    /// Compares the promise's quantities with the evidence's of the same base unit: of several,
-    /// the one nearest after the rarest word they share (能耗强度下降4.8% among other figures).
-    func compare(_ promise: Passage, _ evidence: Passage) -> NumberAgreement {
-        guard promise.quantities.contains(where: { $0.unit != nil }) else { return .none }
-        let anchor: Int? = {
-            guard let word = rarest(promise.words.filter { evidence.words.contains($0) }, 1).first else { return nil }
-            let hay = Array(evidence.normalized.utf16), needle = Array(word.utf16)
-            guard needle.count <= hay.count else { return nil }
-            return (0...(hay.count - needle.count)).first { hay[$0..<$0 + needle.count].elementsEqual(needle) }
-        }()
-        // A five-year total or a yearly average (年均增长, 累计…, or anything in a paragraph that opens
-        // 五年来) is not the year's figure: it neither meets nor falls short of an annual promise.
-        let text = Array(evidence.normalized.utf16)
-        func isAggregate(_ q: NumberParser.Found) -> Bool {
-            var a = min(q.range.lowerBound, text.count)
-            while a > 0, ![0x3B, 0xFF1B, 0x3002].contains(text[a - 1]) { a -= 1 }
-            return DiffCues.any(DiffCues.shared.aggregate, String(utf16CodeUnits: Array(text[a..<min(q.range.lowerBound, text.count)]), count: min(q.range.lowerBound, text.count) - a))
-        }
-        let annual = !DiffCues.any(DiffCues.shared.aggregate, promise.normalized)
-        if annual && evidence.inRecap { return .none }
-        for want in promise.quantities where want.unit != nil {
-            let base = want.baseUnit ?? want.unit
-            let same = evidence.quantities.filter { ($0.baseUnit ?? $0.unit) == base && $0.unit != nil && !(annual && isAggregate($0)) }
-            let got = anchor.map { a in
-                same.min { x, y in
-                    func distance(_ q: NumberParser.Found) -> Int { q.range.lowerBound >= a ? q.range.lowerBound - a : 2 * (a - q.range.lowerBound) }
-                    return distance(x) < distance(y)
-                }
-            } ?? same.first
-            guard let got else { continue }
-            let w = want.scaled, g = got.scaled
-            switch want.qualifier {
-            case .atMost, .lessThan: return g <= w ? .meets : .short
-            default: return g >= w * 0.999 ? .meets : .short
-            }
-        }
-        return .none
-    }
 }

@@ -65,6 +65,27 @@ import Testing
         #expect(judge.compare(promise, passage("棚户区住房改造年均超过500万套。")) == .none)
     }
 
+    /// Each promised figure is compared with the evidence's figure about the same thing: tied to a
+    /// word of its clause in one sentence, not any figure of the same unit nearby.
+    @Test func aPromisedFigure_isComparedWithTheFigureAboutTheSameThing() {
+        let judge = PromiseJudge(similarity: Similarity(idf: IDF()))
+        // In the name's clause, before or after the name.
+        #expect(judge.compare(passage("今年要再取消和下放行政审批事项200项以上"),
+                              passage("全年取消和下放210项行政审批事项，取消评比达标表彰项目30项。")) == .meets)
+        // After the name rather than in the clause before it.
+        #expect(judge.compare(passage("能耗强度下降3.5%以上"), passage("研发经费投入强度超过2%，能耗强度下降4.1%。")) == .meets)
+        // Of figures tied as closely, one that meets is the account.
+        #expect(judge.compare(passage("今年开工建设保障性住房800万套"),
+                              passage("保障性住房基本建成500万套，新开工建设820万套。")) == .meets)
+        // A figure in another sentence is about something else.
+        #expect(judge.compare(passage("今年拟安排地方政府专项债券3万亿元"),
+                              passage("将2万亿元中央财政资金纳入直达范围。优化地方政府专项债券发行使用。")) == .none)
+        // The base a promise grows from is another year's figure.
+        #expect(judge.compare(passage("中央财政安排“三农”支出5000亿元，比上年增加1300亿元"),
+                              passage("中央财政用于“三农”的投入5200亿元，比上年增加900亿元。")) == .meets)
+        #expect(judge.compare(passage("中央财政安排“三农”支出5000亿元"), passage("中央财政用于“三农”的投入4800亿元。")) == .short)
+    }
+
     /// The year's figure, not another indicator's (单位国内生产总值能耗, 与国内生产总值之比), a five-year
     /// recap's, or growth over a base year five years back.
     @Test func targetActual_isTheYearsOwnFigureForTheIndicatorItself() {
