@@ -24,6 +24,21 @@ import TestSupport
         r.items.first { $0.text.contains(phrase) }?.role
     }
 
+    /// A lead-in alone on its line (…主要预期目标是：), the list after a blank line.
+    @Test func targetsListedOnTheLineAfterTheirLeadIn() throws {
+        let r = try extract(text: """
+        青禾县政府工作报告（虚构的青禾县，为测试而写）
+        一、2021年工作回顾
+        全县地区生产总值增长7.2%。
+        二、2022年工作安排
+        今年全县经济社会发展的主要预期目标是：
+
+        　　地区生产总值增长7%左右；城镇新增就业5000人以上；居民消费价格涨幅控制在3%左右。
+        """)
+        #expect(r.targets.map(\.indicator) == ["地区生产总值增长", "城镇新增就业", "居民消费价格涨幅"])
+        #expect(r.targets.map(\.value) == [7, 5000, 3])
+    }
+
     @Test func htmlPage_keepsTheArticle_dropsFurnitureAndSpam() throws {
         let r = try extract("messy-page.html")
         let all = r.items.map(\.text).joined()

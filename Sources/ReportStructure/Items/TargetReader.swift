@@ -16,17 +16,22 @@ struct TargetReader {
 
     func targets(in lines: [Range<Int>]) -> [Target] {
         var out: [Target] = []
-        for line in lines {
+        for (k, line) in lines.enumerated() {
             let text = view.text(line)
             let ns = text as NSString
-            var start: Int? = nil
+            var list: (line: Range<Int>, start: Int)? = nil
             if let m = Self.opener.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
                !text.hasPrefix("上述") {
-                start = m.range.location + m.range.length
+                list = (line, m.range.location + m.range.length)
+                // A lead-in on a line of its own (…主要预期目标是：): the list is the next line with text.
+                if ns.substring(from: m.range.location + m.range.length).trimmingCharacters(in: .whitespaces).isEmpty,
+                   let next = lines[(k + 1)...].prefix(4).first(where: { !view.text($0).trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    list = (next, 0)
+                }
             }
-            if let start {
+            if let (line, start) = list {
                 // The list ends with its sentence; what follows explains it.
-                let rest = (text as NSString).substring(from: start)
+                let rest = (view.text(line) as NSString).substring(from: start)
                 let stop = rest.firstIndex(of: "。").map { rest.utf16.distance(from: rest.startIndex, to: $0) } ?? TextView.length(rest)
                 out += clauses(line.lowerBound + start..<line.lowerBound + start + stop)
             } else if let m = Self.deficit.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
