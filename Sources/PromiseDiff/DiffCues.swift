@@ -24,6 +24,8 @@ final class DiffCues: @unchecked Sendable {
     let multiYear: [NSRegularExpression]
     let purpose: [NSRegularExpression]
     let deadline: NSRegularExpression
+    /// A sentence of the plans that looks back at last year (`last-year-openers.txt`).
+    let lastYearOpeners: [NSRegularExpression]
     /// Before a promised figure: it is another year's (`other-year-figures.txt`).
     let otherYear: [NSRegularExpression]
     let synonyms: [String: String]
@@ -47,6 +49,7 @@ final class DiffCues: @unchecked Sendable {
         aggregate = try regexes("aggregate-words.txt")
         otherYear = try regexes("other-year-figures.txt")
         recap = try regexes("recap-openers.txt")
+        lastYearOpeners = try regexes("last-year-openers.txt")
         restatements = try regexes("target-restatements.txt")
         indicatorSynonyms = Dictionary(try lines("indicator-synonyms.txt").compactMap { l -> (String, [String])? in
             let p = l.split(separator: " ").map(String.init)

@@ -28,13 +28,20 @@ public struct TargetJudge: Sendable {
 
     /// Where the later report gives the actual: its review; `problems`, where a missed target is
     /// often admitted (预期增长目标未能实现); and `plans`, only for a figure said to be last year's
-    /// (赤字率从去年的2.1%提高到2.3%). `year`: the year the review reports on, when known.
+    /// (赤字率从去年的2.1%提高到2.3%), or given right after a sentence opening 过去一年
+    /// (`last-year-openers.txt`). `year`: the
+    /// year the review reports on, when known.
     public func judge(_ t: Target, review: [Passage], problems: [Passage] = [], plans: [Passage] = [], year: Int? = nil) -> TargetJudgement {
         let cues = DiffCues.shared
         let target = TargetJudgement.Value(value: t.value, high: t.high, unit: t.unit, qualifier: t.qualifier, text: t.text, span: t.span)
         var core = Self.core(t.indicator)
         let ceiling = cues.directions.first { t.indicator.contains($0.word) }?.ceiling ?? false
         let lastYears = Set(plans.map(\.span))
+        // In the plans, sentences that follow one opening 过去一年… in the same item account for last
+        // year (过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…).
+        let lastYearAccounts = Set(zip(plans, plans.dropFirst()).filter { a, b in
+            a.itemId == b.itemId && DiffCues.any(cues.lastYearOpeners, a.normalized)
+        }.map { $0.1.span })
         let review = review + problems + plans
         var mentions = review.filter { $0.normalized.contains(core) }
         // Named without its scope (调查失业率 for 城镇调查失业率), and not scoped otherwise there.
@@ -57,8 +64,10 @@ public struct TargetJudge: Sendable {
         for p in mentions {
             let s = p.normalized as NSString
             for (at, name) in names.flatMap({ n in occurrences(of: n, in: s, cues).map { ($0, n) } }) {
+                // A figure of the same unit soon after the name, in the same clause group (not past a ；).
                 for var q in p.quantities where q.range.lowerBound >= at + name.utf16.count && q.unit == t.unit
-                    && q.range.lowerBound - at <= name.utf16.count + 24 {
+                    && q.range.lowerBound - at <= name.utf16.count + 24
+                    && !s.substring(with: NSRange(location: at, length: q.range.lowerBound - at)).contains(where: { "；;。".contains($0) }) {
                     // 从2.8%降到1.5%: the review's figure is where it moved to.
                     if !lastYears.contains(p.span), let next = p.quantities.first(where: { $0.range.lowerBound > q.range.upperBound && $0.unit == q.unit }) {
                         let between = s.substring(with: NSRange(location: q.range.upperBound, length: next.range.lowerBound - q.range.upperBound))
@@ -79,7 +88,7 @@ public struct TargetJudge: Sendable {
                     // In the plans, only a figure said to be last year's (去年的2.1%, 去年…比上年上涨4.8%).
                     if lastYears.contains(p.span) {
                         let lead = s.substring(with: NSRange(location: max(0, at - 8), length: q.range.lowerBound - max(0, at - 8)))
-                        guard lead.contains("去年") || lead.contains("上年") else { continue }
+                        guard lead.contains("去年") || lead.contains("上年") || lastYearAccounts.contains(p.span) else { continue }
                     }
                     let actual = TargetJudgement.Value(value: q.value, high: q.high, unit: q.unit, qualifier: q.qualifier,
                                                        text: p.text, span: p.span)
@@ -89,7 +98,9 @@ public struct TargetJudge: Sendable {
             }
             // A verdict in words (完成预期目标, 保持较低水平) when no figure is given; a five-year
             // recap's words are about the five years.
-            for (verdict, regex) in cues.verbal where fallback == nil && !p.inRecap && !lastYears.contains(p.span)
+            // It must name the indicator itself (not 占国内生产总值比重).
+            let namesIt = names.contains { !occurrences(of: $0, in: s, cues).isEmpty }
+            for (verdict, regex) in cues.verbal where fallback == nil && namesIt && !p.inRecap && !lastYears.contains(p.span)
                 && regex.firstMatch(in: p.normalized, range: NSRange(location: 0, length: s.length)) != nil {
                 fallback = TargetJudgement(id: t.id, indicator: t.indicator, target: target,
                                            actual: .init(value: nil, high: nil, unit: nil, qualifier: nil, text: p.text, span: p.span),

@@ -121,6 +121,23 @@ import Testing
         #expect(judge.judge(jobs, review: [passage("平均每年城镇新增就业1000多万人。")]).verdict == .ambiguous)
     }
 
+    /// Last year's figures where a plan opens by looking back (过去一年…), the indicator under
+    /// another name (物价), and only a figure within the name's clause group.
+    @Test func targetActual_afterALookBack_underAnotherName_withinItsClause() {
+        let judge = TargetJudge()
+        let gdp = Target(id: "t01", indicator: "国内生产总值增长", value: 8, high: nil, unit: "%", qualifier: .approx,
+                         text: "国内生产总值增长8%左右", span: Span(0, 12))
+        let plans = [passage("过去一年，我们的各项工作取得了很大成绩。"), passage("国内生产总值增长9.6%，城镇新增就业1100万人。")]
+        #expect(judge.judge(gdp, review: [], plans: plans).actual?.value == 9.6)
+        #expect(judge.judge(gdp, review: [], plans: [plans[1]]).verdict == .notReported)
+        let cpi = Target(id: "t02", indicator: "居民消费价格总水平涨幅", value: 4, high: nil, unit: "%", qualifier: .approx,
+                         text: "居民消费价格总水平涨幅4%左右", span: Span(0, 15))
+        #expect(judge.judge(cpi, review: [], problems: [passage("节能减排、物价调控目标没有完成。")]).verdict == .missed)
+        #expect(judge.judge(cpi, review: [passage("物价总水平涨幅得到控制；财政收入增长19.5%。")]).verdict == .ambiguous)
+        // Named only as part of another indicator: its verdict in words is not this one's.
+        #expect(judge.judge(gdp, review: [passage("研发经费支出占国内生产总值比重没有完成规划目标。")]).verdict != .missed)
+    }
+
     @Test func latinNames_areContentWords() {
         #expect(passage("广义货币M2增长13.6%，PPP项目落地").words.contains("M2"))
         #expect(passage("gdp增长6.9%").words.contains("GDP"))
