@@ -35,6 +35,9 @@ public struct TargetJudge: Sendable {
         let cues = DiffCues.shared
         let target = TargetJudgement.Value(value: t.value, high: t.high, unit: t.unit, qualifier: t.qualifier, text: t.text, span: t.span)
         var core = Self.core(t.indicator)
+        // A name of two characters (经济 of 经济增长) is part of too many others: its other name
+        // (国内生产总值) is looked for instead.
+        if core.count <= 2, let other = cues.indicatorSynonyms[core]?.first { core = other }
         let ceiling = cues.directions.first { t.indicator.contains($0.word) }?.ceiling ?? false
         let lastYears = Set(plans.map(\.span))
         // In the plans, sentences that follow one opening 过去一年… in the same item account for last

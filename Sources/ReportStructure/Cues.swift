@@ -29,6 +29,8 @@ public final class Cues: @unchecked Sendable {
     public let runBreaks: Set<String>
     /// Words between a target's indicator and its figure, longest first (`cues/target-connectors.txt`).
     public let targetConnectors: [String]
+    /// Words that make a target's indicator a goal over several years (`cues/multi-year-targets.txt`).
+    public let multiYearTargets: [String]
     public let commitmentForms: [NSRegularExpression]
     public let resultForms: [NSRegularExpression]
     public let problemForms: [NSRegularExpression]
@@ -74,6 +76,7 @@ public final class Cues: @unchecked Sendable {
         planOpeners = try lines("cues/plan-openers.txt")
         runBreaks = Set(try lines("cues/run-breaks.txt"))
         targetConnectors = try lines("cues/target-connectors.txt").sorted { $0.count > $1.count }
+        multiYearTargets = try lines("cues/multi-year-targets.txt")
         commitmentForms = try regexes("cues/commitment.txt")
         resultForms = try regexes("cues/result.txt")
         problemForms = try regexes("cues/problem.txt")

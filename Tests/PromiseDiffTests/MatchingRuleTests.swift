@@ -134,6 +134,14 @@ import Testing
                          text: "居民消费价格总水平涨幅4%左右", span: Span(0, 15))
         #expect(judge.judge(cpi, review: [], problems: [passage("节能减排、物价调控目标没有完成。")]).verdict == .missed)
         #expect(judge.judge(cpi, review: [passage("物价总水平涨幅得到控制；财政收入增长19.5%。")]).verdict == .ambiguous)
+        // 经济增长 is judged by 国内生产总值; 新增城镇就业 is 城镇新增就业 said the other way round.
+        let growth = Target(id: "t03", indicator: "经济增长", value: 7, high: nil, unit: "%", qualifier: .approx,
+                            text: "经济增长预期目标为7%左右", span: Span(0, 13))
+        let review = [passage("经济结构调整取得进展，服务业比重提高1.2%。"), passage("国内生产总值比上年增长9.1%。"), passage("城镇新增就业980万人。")]
+        #expect(judge.judge(growth, review: review).actual?.value == 9.1)
+        let jobs = Target(id: "t04", indicator: "新增城镇就业", value: 900, high: nil, unit: "万人", qualifier: nil,
+                          text: "新增城镇就业900万人", span: Span(0, 11))
+        #expect(judge.judge(jobs, review: review).verdict == .met)
         // Named only as part of another indicator: its verdict in words is not this one's.
         #expect(judge.judge(gdp, review: [passage("研发经费支出占国内生产总值比重没有完成规划目标。")]).verdict != .missed)
     }

@@ -24,6 +24,22 @@ import TestSupport
         r.items.first { $0.text.contains(phrase) }?.role
     }
 
+    /// The indicator before its lead-in (今年经济增长预期目标为7%左右); said again to explain it, one
+    /// target; a goal over several years, none.
+    @Test func aTargetNamedBeforeItsLeadIn_once() throws {
+        let r = try extract(text: """
+        青禾县政府工作报告（虚构的青禾县，为测试而写）
+        一、2021年工作回顾
+        全县地区生产总值增长7.2%。
+        二、2022年工作安排
+        “十四五”期间年均经济增长速度预期目标为6.5%左右。
+        综合分析各种情况，今年经济增长预期目标为7%左右，这是必要的。
+        县委提出今年经济增长预期目标为7%左右，是为了引导各方面把工作重点放在提高质量上。
+        """)
+        #expect(r.targets.map(\.indicator) == ["经济增长"])
+        #expect(r.targets.first?.value == 7 && r.targets.first?.qualifier == .approx)
+    }
+
     /// A lead-in alone on its line (…主要预期目标是：), the list after a blank line.
     @Test func targetsListedOnTheLineAfterTheirLeadIn() throws {
         let r = try extract(text: """

@@ -13,6 +13,8 @@ struct TargetReader {
     /// 赤字率拟按3%安排, and 赤字率从去年的2.1%提高到2.3% (the figure it moves to).
     static let deficit = try! NSRegularExpression(pattern: #"赤字率[^。;；]{0,8}?[0-9.]+%(?:(?:提高|降低|下降|调整|调)[到至][0-9.]+%)?"#)
     static let leadingNoise = try! NSRegularExpression(pattern: #"^(今年|明年|[0-9]{4}年)?(经济社会)?(发展)?(的)?(主要)?(预期)?(目标|指标)?(是|为)?[:：,，]?|^(其中|同时|力争|确保|要|实现|保持|努力|争取)+"#)
+    /// Who set the target, before it (中央提出今年经济增长…).
+    static let setter = try! NSRegularExpression(pattern: #"^[^,，]{0,6}?(提出|确定)了?"#)
 
     func targets(in lines: [Range<Int>]) -> [Target] {
         var out: [Target] = []
@@ -23,6 +25,17 @@ struct TargetReader {
             if let m = Self.opener.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
                !text.hasPrefix("上述") {
                 list = (line, m.range.location + m.range.length)
+                // The indicator before the lead-in (今年经济增长预期目标为7%左右): the list starts with
+                // the clause that holds it.
+                let after = ns.substring(from: m.range.location + m.range.length).trimmingCharacters(in: .whitespaces)
+                if let first = after.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) {
+                    var a = m.range.location
+                    while a > 0, !"，,。；;：:".utf16.contains(ns.character(at: a - 1)) { a -= 1 }
+                    list = (line, a)
+                    // Said again to explain it (中央提出今年经济增长预期目标为8%左右，是为了…): one target.
+                    let found = clauses(line.lowerBound + a..<line.lowerBound + m.range.location + m.range.length + (after as NSString).length)
+                    if let t = found.first, out.contains(where: { $0.value == t.value && $0.unit == t.unit && $0.qualifier == t.qualifier }) { continue }
+                }
                 // A lead-in on a line of its own (…主要预期目标是：): the list is the next line with text.
                 if ns.substring(from: m.range.location + m.range.length).trimmingCharacters(in: .whitespaces).isEmpty,
                    let next = lines[(k + 1)...].prefix(4).first(where: { !view.text($0).trimmingCharacters(in: .whitespaces).isEmpty }) {
@@ -60,13 +73,16 @@ struct TargetReader {
             }) { q = to }
             var indicator = String(decoding: Array(text.utf16)[..<found[0].range.lowerBound], as: UTF16.self)
             if let from = indicator.range(of: "从") { indicator = String(indicator[..<from.lowerBound]) }
-            indicator = Self.leadingNoise.stringByReplacingMatches(in: indicator, range: NSRange(location: 0, length: (indicator as NSString).length), withTemplate: "")
+            for noise in [Self.setter, Self.leadingNoise] {
+                indicator = noise.stringByReplacingMatches(in: indicator, range: NSRange(location: 0, length: (indicator as NSString).length), withTemplate: "")
+            }
             indicator = indicator.trimmingCharacters(in: .whitespaces)
             while let word = cues.targetConnectors.first(where: { indicator.hasSuffix($0) && indicator.count > $0.count }) {
                 indicator = String(indicator.dropLast(word.count)).trimmingCharacters(in: .whitespaces)
             }
             indicator = indicator.trimmingCharacters(in: .whitespaces)
-            guard indicator.count >= 3, indicator.count <= 24 else { continue }
+            // A goal over several years (“十五”期间年均经济增长速度) is no target of the year.
+            guard indicator.count >= 3, indicator.count <= 24, !cues.multiYearTargets.contains(where: indicator.contains) else { continue }
             let span = view.span(clause)
             out.append(Target(id: "", indicator: indicator, value: q.value, high: q.high, unit: q.unit, qualifier: q.qualifier,
                               text: view.originalText(span), span: span))
