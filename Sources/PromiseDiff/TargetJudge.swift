@@ -110,6 +110,28 @@ public struct TargetJudge: Sendable {
                                            verdict: verdict, reason: "the review judges it in words")
             }
         }
+        // One of two indicators the review names together (城乡居民人均可支配收入分别增长8.1%和9.6%):
+        // its figure is the one in its place.
+        for pair in Cues.shared.pairedIndicators {
+            guard let k = pair.parts.firstIndex(where: { core.contains($0) }) else { continue }
+            let together = core.replacingOccurrences(of: pair.parts[k], with: pair.whole)
+            for p in review where !p.inRecap && !lastYears.contains(p.span) {
+                let s = p.normalized as NSString
+                let at = s.range(of: together)
+                guard at.location != NSNotFound else { continue }
+                let rest = s.substring(from: at.location + at.length)
+                let clauseEnd = rest.firstIndex(where: { "；;。".contains($0) }).map { rest.utf16.distance(from: rest.startIndex, to: $0) } ?? (rest as NSString).length
+                guard rest.prefix(12).contains("分别") else { continue }
+                let figures = p.quantities.filter { $0.range.lowerBound >= at.location + at.length && $0.range.lowerBound < at.location + at.length + clauseEnd
+                    && ($0.unit == t.unit || $0.unit == nil) }
+                guard figures.count == pair.parts.count else { continue }
+                let q = figures[k]
+                let (verdict, reason) = compare(t, actual: q.value, ceiling: ceiling)
+                return TargetJudgement(id: t.id, indicator: t.indicator, target: target,
+                                       actual: .init(value: q.value, high: q.high, unit: t.unit, qualifier: q.qualifier, text: p.text, span: p.span),
+                                       verdict: verdict, reason: reason)
+            }
+        }
         if let fallback { return fallback }
         if let p = mentions.first(where: { !lastYears.contains($0.span) }) {
             return TargetJudgement(id: t.id, indicator: t.indicator, target: target,

@@ -31,6 +31,8 @@ public final class Cues: @unchecked Sendable {
     public let targetConnectors: [String]
     /// Words that make a target's indicator a goal over several years (`cues/multi-year-targets.txt`).
     public let multiYearTargets: [String]
+    /// A name that covers two indicators, and theirs (`cues/paired-indicators.txt`).
+    public let pairedIndicators: [(whole: String, parts: [String])]
     public let commitmentForms: [NSRegularExpression]
     public let resultForms: [NSRegularExpression]
     public let problemForms: [NSRegularExpression]
@@ -77,6 +79,10 @@ public final class Cues: @unchecked Sendable {
         runBreaks = Set(try lines("cues/run-breaks.txt"))
         targetConnectors = try lines("cues/target-connectors.txt").sorted { $0.count > $1.count }
         multiYearTargets = try lines("cues/multi-year-targets.txt")
+        pairedIndicators = try lines("cues/paired-indicators.txt").compactMap { l in
+            let p = l.split(separator: " ").map(String.init)
+            return p.count == 3 ? (p[0], [p[1], p[2]]) : nil
+        }
         commitmentForms = try regexes("cues/commitment.txt")
         resultForms = try regexes("cues/result.txt")
         problemForms = try regexes("cues/problem.txt")

@@ -142,6 +142,11 @@ import Testing
         let jobs = Target(id: "t04", indicator: "新增城镇就业", value: 900, high: nil, unit: "万人", qualifier: nil,
                           text: "新增城镇就业900万人", span: Span(0, 11))
         #expect(judge.judge(jobs, review: review).verdict == .met)
+        // One of two indicators the review names together takes the figure in its place.
+        let rural = Target(id: "t05", indicator: "农村居民人均可支配收入增长", value: 8, high: nil, unit: "%", qualifier: nil,
+                           text: "城乡居民人均可支配收入分别增长6.5%和8%", span: Span(0, 22))
+        let both = judge.judge(rural, review: [passage("城乡居民人均可支配收入分别增长6.9%和7.6%。")])
+        #expect(both.actual?.value == 7.6 && both.verdict == .missed)
         // Named only as part of another indicator: its verdict in words is not this one's.
         #expect(judge.judge(gdp, review: [passage("研发经费支出占国内生产总值比重没有完成规划目标。")]).verdict != .missed)
     }

@@ -40,6 +40,23 @@ import TestSupport
         #expect(r.targets.first?.value == 7 && r.targets.first?.qualifier == .approx)
     }
 
+    /// County forms: a lead-in that proposes (建议为), targets apart by 、 after their figures, and two
+    /// indicators under one name with a figure each (城乡居民…分别增长6.5%和8%).
+    @Test func countyTargetForms() throws {
+        let r = try extract(text: """
+        青禾县政府工作报告（虚构的青禾县，为测试而写）
+        一、2021年工作回顾
+        全县地区生产总值增长7.2%。
+        二、2022年工作安排
+        今年全县的主要预期目标建议为：地区生产总值增长7%左右、一般公共预算收入增长6%，城乡居民人均可支配收入分别增长6.5%和8%；二氧化硫、化学需氧量排放量都要减少2%。
+        """)
+        #expect(r.targets.map(\.indicator) == ["地区生产总值增长", "一般公共预算收入增长", "城镇居民人均可支配收入增长",
+                                              "农村居民人均可支配收入增长", "二氧化硫、化学需氧量排放量都要减少"])
+        #expect(r.targets.map(\.value) == [7, 6, 6.5, 8, 2])
+        let scalars = Array(r.text.unicodeScalars)
+        for t in r.targets { #expect(String(String.UnicodeScalarView(scalars[t.span.start..<t.span.end])) == t.text) }
+    }
+
     /// A lead-in alone on its line (…主要预期目标是：), the list after a blank line.
     @Test func targetsListedOnTheLineAfterTheirLeadIn() throws {
         let r = try extract(text: """

@@ -9,7 +9,7 @@ struct TargetReader {
     let view: TextView
     let cues: Cues
 
-    static let opener = try! NSRegularExpression(pattern: #"(主要预期目标|预期目标是|预期目标为|主要目标是)\s*(是|为)?\s*[:：]?"#)
+    static let opener = try! NSRegularExpression(pattern: #"(主要预期目标|预期目标是|预期目标为|主要目标是)\s*(建议|拟定|初步)?(是|为)?\s*[:：]?"#)
     /// 赤字率拟按3%安排, and 赤字率从去年的2.1%提高到2.3% (the figure it moves to).
     static let deficit = try! NSRegularExpression(pattern: #"赤字率[^。;；]{0,8}?[0-9.]+%(?:(?:提高|降低|下降|调整|调)[到至][0-9.]+%)?"#)
     static let leadingNoise = try! NSRegularExpression(pattern: #"^(今年|明年|[0-9]{4}年)?(经济社会)?(发展)?(的)?(主要)?(预期)?(目标|指标)?(是|为)?[:：,，]?|^(其中|同时|力争|确保|要|实现|保持|努力|争取)+"#)
@@ -59,7 +59,13 @@ struct TargetReader {
         var out: [Target] = []
         let u = view.norm.units
         var a = range.lowerBound
-        for i in range.lowerBound...range.upperBound where i == range.upperBound || [0x3B, 0x2C, 0x3002, 0xFF1B, 0xFF0C].contains(u[i]) {
+        // 、 separates targets only after a figure (GDP增长7%左右、一般公共预算收入增长5%), not the
+        // names of one indicator (二氧化硫、化学需氧量排放量).
+        func endsClause(_ i: Int) -> Bool {
+            if [0x3B, 0x2C, 0x3002, 0xFF1B, 0xFF0C].contains(u[i]) { return true }
+            return u[i] == 0x3001 && u[a..<i].contains { (0x30...0x39).contains($0) }
+        }
+        for i in range.lowerBound...range.upperBound where i == range.upperBound || endsClause(i) {
             let clause = view.trimmed(a..<i)
             a = i + 1
             guard !clause.isEmpty else { continue }
@@ -84,6 +90,15 @@ struct TargetReader {
             // A goal over several years (“十五”期间年均经济增长速度) is no target of the year.
             guard indicator.count >= 3, indicator.count <= 24, !cues.multiYearTargets.contains(where: indicator.contains) else { continue }
             let span = view.span(clause)
+            // 城乡居民人均可支配收入分别增长6.5%和8%: one target for each.
+            if indicator.contains("分别"), found.count == 2, let pair = cues.pairedIndicators.first(where: { indicator.contains($0.whole) }) {
+                let named = indicator.replacingOccurrences(of: "分别", with: "")
+                for (part, f) in zip(pair.parts, found) {
+                    out.append(Target(id: "", indicator: named.replacingOccurrences(of: pair.whole, with: part), value: f.value, high: f.high,
+                                      unit: f.unit ?? q.unit, qualifier: f.qualifier, text: view.originalText(span), span: span))
+                }
+                continue
+            }
             out.append(Target(id: "", indicator: indicator, value: q.value, high: q.high, unit: q.unit, qualifier: q.qualifier,
                               text: view.originalText(span), span: span))
         }
