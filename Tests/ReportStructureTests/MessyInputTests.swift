@@ -70,6 +70,19 @@ import TestSupport
         """)
         #expect(r.targets.map(\.indicator) == ["地区生产总值增长", "城镇新增就业", "居民消费价格涨幅"])
         #expect(r.targets.map(\.value) == [7, 5000, 3])
+        // A numbered list, a target a line, until the sentence ends.
+        let listed = try extract(text: """
+        青禾县政府工作报告（虚构的青禾县，为测试而写）
+        一、2021年工作回顾
+        全县地区生产总值增长7.2%。
+        二、2022年工作安排
+        今年经济社会发展的主要预期目标是：
+        1.地区生产总值增长7%左右；
+        2.一般公共预算收入增长6%；
+        3.城镇新增就业3000人以上。
+        （一）抓项目。全年实施重点项目60个，赤字率按2%安排。
+        """)
+        #expect(listed.targets.map(\.indicator) == ["地区生产总值增长", "一般公共预算收入增长", "城镇新增就业", "赤字率"])
     }
 
     @Test func htmlPage_keepsTheArticle_dropsFurnitureAndSpam() throws {

@@ -15,38 +15,47 @@ struct TargetReader {
     static let leadingNoise = try! NSRegularExpression(pattern: #"^(今年|明年|[0-9]{4}年)?(经济社会)?(发展)?(的)?(主要)?(预期)?(目标|指标)?(是|为)?[:：,，]?|^(其中|同时|力争|确保|要|实现|保持|努力|争取)+"#)
     /// Who set the target, before it (中央提出今年经济增长…).
     static let setter = try! NSRegularExpression(pattern: #"^[^,，]{0,6}?(提出|确定)了?"#)
+    /// A list entry's number (1. （1） ①).
+    static let listMarker = try! NSRegularExpression(pattern: #"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]|[①-⑳])\s*"#)
 
     func targets(in lines: [Range<Int>]) -> [Target] {
         var out: [Target] = []
-        for (k, line) in lines.enumerated() {
+        var consumed = -1
+        func nextWithText(after k: Int) -> Int? {
+            lines.indices.dropFirst(k + 1).prefix(4).first { !view.text(lines[$0]).trimmingCharacters(in: .whitespaces).isEmpty }
+        }
+        for (k, line) in lines.enumerated() where k > consumed {
             let text = view.text(line)
             let ns = text as NSString
-            var list: (line: Range<Int>, start: Int)? = nil
+            var list: (line: Int, start: Int)? = nil
             if let m = Self.opener.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
                !text.hasPrefix("上述") {
-                list = (line, m.range.location + m.range.length)
+                list = (k, m.range.location + m.range.length)
                 // The indicator before the lead-in (今年经济增长预期目标为7%左右): the list starts with
                 // the clause that holds it.
                 let after = ns.substring(from: m.range.location + m.range.length).trimmingCharacters(in: .whitespaces)
                 if let first = after.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) {
                     var a = m.range.location
                     while a > 0, !"，,。；;：:".utf16.contains(ns.character(at: a - 1)) { a -= 1 }
-                    list = (line, a)
+                    list = (k, a)
                     // Said again to explain it (中央提出今年经济增长预期目标为8%左右，是为了…): one target.
                     let found = clauses(line.lowerBound + a..<line.lowerBound + m.range.location + m.range.length + (after as NSString).length)
                     if let t = found.first, out.contains(where: { $0.value == t.value && $0.unit == t.unit && $0.qualifier == t.qualifier }) { continue }
                 }
                 // A lead-in on a line of its own (…主要预期目标是：): the list is the next line with text.
-                if ns.substring(from: m.range.location + m.range.length).trimmingCharacters(in: .whitespaces).isEmpty,
-                   let next = lines[(k + 1)...].prefix(4).first(where: { !view.text($0).trimmingCharacters(in: .whitespaces).isEmpty }) {
-                    list = (next, 0)
-                }
+                if after.isEmpty, let next = nextWithText(after: k) { list = (next, 0) }
             }
-            if let (line, start) = list {
-                // The list ends with its sentence; what follows explains it.
-                let rest = (view.text(line) as NSString).substring(from: start)
-                let stop = rest.firstIndex(of: "。").map { rest.utf16.distance(from: rest.startIndex, to: $0) } ?? TextView.length(rest)
-                out += clauses(line.lowerBound + start..<line.lowerBound + start + stop)
+            if var (at, start) = list {
+                // The list ends with its sentence, over as many lines as it takes (1.地区生产总值增长7%左右；
+                // ⏎ 2.…); what follows explains it.
+                for _ in 0..<12 {
+                    let rest = (view.text(lines[at]) as NSString).substring(from: start)
+                    let stop = rest.firstIndex(of: "。").map { rest.utf16.distance(from: rest.startIndex, to: $0) }
+                    out += clauses(lines[at].lowerBound + start..<lines[at].lowerBound + start + (stop ?? TextView.length(rest)))
+                    consumed = at
+                    guard stop == nil, let next = nextWithText(after: at) else { break }
+                    (at, start) = (next, 0)
+                }
             } else if let m = Self.deficit.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
                 out += clauses(line.lowerBound + m.range.location..<line.lowerBound + m.range.location + m.range.length)
             }
@@ -79,7 +88,7 @@ struct TargetReader {
             }) { q = to }
             var indicator = String(decoding: Array(text.utf16)[..<found[0].range.lowerBound], as: UTF16.self)
             if let from = indicator.range(of: "从") { indicator = String(indicator[..<from.lowerBound]) }
-            for noise in [Self.setter, Self.leadingNoise] {
+            for noise in [Self.listMarker, Self.setter, Self.leadingNoise] {
                 indicator = noise.stringByReplacingMatches(in: indicator, range: NSRange(location: 0, length: (indicator as NSString).length), withTemplate: "")
             }
             indicator = indicator.trimmingCharacters(in: .whitespaces)
