@@ -142,6 +142,10 @@ import Testing
         let jobs = Target(id: "t04", indicator: "新增城镇就业", value: 900, high: nil, unit: "万人", qualifier: nil,
                           text: "新增城镇就业900万人", span: Span(0, 11))
         #expect(judge.judge(jobs, review: review).verdict == .met)
+        // GDP and 地区生产总值 name one indicator.
+        let gdpShort = Target(id: "t06", indicator: "GDP增长", value: 7, high: nil, unit: "%", qualifier: .approx,
+                              text: "GDP增长7%左右", span: Span(0, 9))
+        #expect(judge.judge(gdpShort, review: [passage("全县实现地区生产总值186.5亿元，同比增长6.8%。")]).actual?.value == 6.8)
         // One of two indicators the review names together takes the figure in its place.
         let rural = Target(id: "t05", indicator: "农村居民人均可支配收入增长", value: 8, high: nil, unit: "%", qualifier: nil,
                            text: "城乡居民人均可支配收入分别增长6.5%和8%", span: Span(0, 22))

@@ -15,6 +15,8 @@ struct TargetReader {
     static let leadingNoise = try! NSRegularExpression(pattern: #"^(今年|明年|[0-9]{4}年)?(经济社会)?(发展)?(的)?(主要)?(预期)?(目标|指标)?(是|为)?[:：,，]?|^(其中|同时|力争|确保|要|实现|保持|努力|争取)+"#)
     /// Who set the target, before it (中央提出今年经济增长…).
     static let setter = try! NSRegularExpression(pattern: #"^[^,，]{0,6}?(提出|确定)了?"#)
+    /// The place the whole figure covers (全县生产总值): the indicator is the same without it.
+    static let wholePlace = try! NSRegularExpression(pattern: #"^全[县市区省镇乡州旗盟]"#)
     /// A list entry's number (1. （1） ①).
     static let listMarker = try! NSRegularExpression(pattern: #"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]|[①-⑳])\s*"#)
 
@@ -88,7 +90,7 @@ struct TargetReader {
             }) { q = to }
             var indicator = String(decoding: Array(text.utf16)[..<found[0].range.lowerBound], as: UTF16.self)
             if let from = indicator.range(of: "从") { indicator = String(indicator[..<from.lowerBound]) }
-            for noise in [Self.listMarker, Self.setter, Self.leadingNoise] {
+            for noise in [Self.listMarker, Self.setter, Self.leadingNoise, Self.wholePlace] {
                 indicator = noise.stringByReplacingMatches(in: indicator, range: NSRange(location: 0, length: (indicator as NSString).length), withTemplate: "")
             }
             indicator = indicator.trimmingCharacters(in: .whitespaces)
