@@ -117,6 +117,20 @@ func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: Extrac
     }
 }
 
+/// County forms of the main targets (fictional 青禾县, Tests/Fixtures): a numbered list a line each,
+/// the place before the indicator, 、 between targets, two indicators under one name, other names
+/// for GDP and energy intensity in the review.
+@Suite struct CountyTargetTests {
+    @Test func everyTargetOfTheList_judgedByTheYearsFigure() throws {
+        let (a, _, d) = try extractAndDiff(Paths.fixture("county-targets-2022.txt"), Paths.fixture("county-targets-2023.txt"))
+        #expect(a.targets.count == 9)
+        let got = d.targets.map { "\($0.indicator) \($0.verdict.rawValue) \($0.actual?.value.map { String($0) } ?? "-")" }
+        #expect(got == ["生产总值增长 met 6.8", "一般公共预算收入增长 missed 5.1", "社会消费品零售总额增长 met 9.5",
+                        "城镇居民人均可支配收入增长 missed 6.9", "农村居民人均可支配收入增长 met 8.6", "城镇新增就业 met 3215.0",
+                        "城镇登记失业率 met 3.2", "单位GDP能耗下降 met 3.4", "粮食总产量 met 46.2"], "\(got)")
+    }
+}
+
 /// Two template reports of one county: section 五's measures against the next year's 总体情况.
 @Suite struct TemplatePairTests {
     @Test func measuresOfSectionFive_judgedAgainstTheNextOverview() throws {
