@@ -23,31 +23,8 @@ struct TargetReader {
     func targets(in lines: [Range<Int>]) -> [Target] {
         var out: [Target] = []
         var consumed = -1
-        func nextWithText(after k: Int) -> Int? {
-            lines.indices.dropFirst(k + 1).prefix(4).first { !view.text(lines[$0]).trimmingCharacters(in: .whitespaces).isEmpty }
-        }
         for (k, line) in lines.enumerated() where k > consumed {
-            let text = view.text(line)
-            let ns = text as NSString
-            var list: (line: Int, start: Int)? = nil
-            if let m = Self.opener.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
-               !text.hasPrefix("上述") {
-                list = (k, m.range.location + m.range.length)
-                // The indicator before the lead-in (今年经济增长预期目标为7%左右): the list starts with
-                // the clause that holds it.
-                let after = ns.substring(from: m.range.location + m.range.length).trimmingCharacters(in: .whitespaces)
-                if let first = after.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) {
-                    var a = m.range.location
-                    while a > 0, !"，,。；;：:".utf16.contains(ns.character(at: a - 1)) { a -= 1 }
-                    list = (k, a)
-                    // Said again to explain it (中央提出今年经济增长预期目标为8%左右，是为了…): one target.
-                    let found = clauses(line.lowerBound + a..<line.lowerBound + m.range.location + m.range.length + (after as NSString).length)
-                    if let t = found.first, out.contains(where: { $0.value == t.value && $0.unit == t.unit && $0.qualifier == t.qualifier }) { continue }
-                }
-                // A lead-in on a line of its own (…主要预期目标是：): the list is the next line with text.
-                if after.isEmpty, let next = nextWithText(after: k) { list = (next, 0) }
-            }
-            if var (at, start) = list {
+            if var (at, start) = listStart(k, in: lines, after: out) {
                 // The list ends with its sentence, over as many lines as it takes (1.地区生产总值增长7%左右；
                 // ⏎ 2.…); what follows explains it.
                 for _ in 0..<12 {
@@ -55,14 +32,38 @@ struct TargetReader {
                     let stop = rest.firstIndex(of: "。").map { rest.utf16.distance(from: rest.startIndex, to: $0) }
                     out += clauses(lines[at].lowerBound + start..<lines[at].lowerBound + start + (stop ?? TextView.length(rest)))
                     consumed = at
-                    guard stop == nil, let next = nextWithText(after: at) else { break }
+                    guard stop == nil, let next = nextWithText(after: at, in: lines) else { break }
                     (at, start) = (next, 0)
                 }
-            } else if let m = Self.deficit.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
+            } else if let m = Self.deficit.firstMatch(in: view.text(line), range: NSRange(location: 0, length: TextView.length(view.text(line)))) {
                 out += clauses(line.lowerBound + m.range.location..<line.lowerBound + m.range.location + m.range.length)
             }
         }
         return out.enumerated().map { i, t in var t = t; t.id = String(format: "t%02d", i + 1); return t }
+    }
+
+    /// Where the list of targets that line `k` leads into starts: after its lead-in (…主要预期目标是：),
+    /// on the next line with text when the lead-in stands alone, or with the clause that names the
+    /// indicator before the lead-in (今年经济增长预期目标为7%左右). Nil when there is none, or when the
+    /// line only says a target of `found` again to explain it (中央提出今年经济增长预期目标为8%左右，是为了…).
+    func listStart(_ k: Int, in lines: [Range<Int>], after found: [Target]) -> (line: Int, start: Int)? {
+        let text = view.text(lines[k])
+        let ns = text as NSString
+        guard let m = Self.opener.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)), !text.hasPrefix("上述") else { return nil }
+        let end = m.range.location + m.range.length
+        let after = ns.substring(from: end).trimmingCharacters(in: .whitespaces)
+        if after.isEmpty { return nextWithText(after: k, in: lines).map { ($0, 0) } }
+        guard let first = after.unicodeScalars.first, CharacterSet.decimalDigits.contains(first) else { return (k, end) }
+        var a = m.range.location
+        while a > 0, !"，,。；;：:".utf16.contains(ns.character(at: a - 1)) { a -= 1 }
+        if let t = clauses(lines[k].lowerBound + a..<lines[k].lowerBound + ns.length).first,
+           found.contains(where: { $0.value == t.value && $0.unit == t.unit && $0.qualifier == t.qualifier }) { return nil }
+        return (k, a)
+    }
+
+    /// The first of the next few lines that holds text.
+    func nextWithText(after k: Int, in lines: [Range<Int>]) -> Int? {
+        lines.indices.dropFirst(k + 1).prefix(4).first { !view.text(lines[$0]).trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
     /// Splits at ；;，,。 and reads one target from each clause with a number.
