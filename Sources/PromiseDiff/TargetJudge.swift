@@ -29,8 +29,7 @@ public struct TargetJudge: Sendable {
     /// Where the later report gives the actual: its review; `problems`, where a missed target is
     /// often admitted (预期增长目标未能实现); and `plans`, only for a figure said to be last year's
     /// (赤字率从去年的2.1%提高到2.3%), or given right after a sentence opening 过去一年
-    /// (`last-year-openers.txt`). `year`: the
-    /// year the review reports on, when known.
+    /// (`last-year-openers.txt`). `year`: the year the review reports on, when known.
     public func judge(_ t: Target, review: [Passage], problems: [Passage] = [], plans: [Passage] = [], year: Int? = nil) -> TargetJudgement {
         let cues = DiffCues.shared
         let target = TargetJudgement.Value(value: t.value, high: t.high, unit: t.unit, qualifier: t.qualifier, text: t.text, span: t.span)
@@ -110,27 +109,8 @@ public struct TargetJudge: Sendable {
                                            verdict: verdict, reason: "the review judges it in words")
             }
         }
-        // One of two indicators the review names together (城乡居民人均可支配收入分别增长8.1%和9.6%):
-        // its figure is the one in its place.
-        for pair in Cues.shared.pairedIndicators {
-            guard let k = pair.parts.firstIndex(where: { core.contains($0) }) else { continue }
-            let together = core.replacingOccurrences(of: pair.parts[k], with: pair.whole)
-            for p in review where !p.inRecap && !lastYears.contains(p.span) {
-                let s = p.normalized as NSString
-                let at = s.range(of: together)
-                guard at.location != NSNotFound else { continue }
-                let rest = s.substring(from: at.location + at.length)
-                let clauseEnd = rest.firstIndex(where: { "；;。".contains($0) }).map { rest.utf16.distance(from: rest.startIndex, to: $0) } ?? (rest as NSString).length
-                guard rest.prefix(12).contains("分别") else { continue }
-                let figures = p.quantities.filter { $0.range.lowerBound >= at.location + at.length && $0.range.lowerBound < at.location + at.length + clauseEnd
-                    && ($0.unit == t.unit || $0.unit == nil) }
-                guard figures.count == pair.parts.count else { continue }
-                let q = figures[k]
-                let (verdict, reason) = compare(t, actual: q.value, ceiling: ceiling)
-                return TargetJudgement(id: t.id, indicator: t.indicator, target: target,
-                                       actual: .init(value: q.value, high: q.high, unit: t.unit, qualifier: q.qualifier, text: p.text, span: p.span),
-                                       verdict: verdict, reason: reason)
-            }
+        if let paired = pairedFigure(t, core: core, review: review.filter { !$0.inRecap && !lastYears.contains($0.span) }, ceiling: ceiling) {
+            return paired
         }
         if let fallback { return fallback }
         if let p = mentions.first(where: { !lastYears.contains($0.span) }) {
@@ -140,6 +120,33 @@ public struct TargetJudge: Sendable {
         }
         return TargetJudgement(id: t.id, indicator: t.indicator, target: target, actual: nil, verdict: .notReported,
                                reason: "the review does not name the indicator")
+    }
+
+    /// One of two indicators the review names together (城乡居民人均可支配收入分别增长8.1%和9.6%,
+    /// `paired-indicators.txt`): its figure is the one in its place.
+    func pairedFigure(_ t: Target, core: String, review: [Passage], ceiling: Bool) -> TargetJudgement? {
+        for pair in Cues.shared.pairedIndicators {
+            guard let k = pair.parts.firstIndex(where: { core.contains($0) }) else { continue }
+            let together = core.replacingOccurrences(of: pair.parts[k], with: pair.whole)
+            for p in review {
+                let s = p.normalized as NSString
+                let at = s.range(of: together)
+                guard at.location != NSNotFound else { continue }
+                let from = at.location + at.length
+                let rest = s.substring(from: from)
+                guard rest.prefix(12).contains("分别") else { continue }
+                let clauseEnd = rest.firstIndex(where: { "；;。".contains($0) }).map { rest.utf16.distance(from: rest.startIndex, to: $0) } ?? (rest as NSString).length
+                let figures = p.quantities.filter { (from..<from + clauseEnd).contains($0.range.lowerBound) && ($0.unit == t.unit || $0.unit == nil) }
+                guard figures.count == pair.parts.count else { continue }
+                let q = figures[k]
+                let (verdict, reason) = compare(t, actual: q.value, ceiling: ceiling)
+                return TargetJudgement(id: t.id, indicator: t.indicator,
+                                       target: .init(value: t.value, high: t.high, unit: t.unit, qualifier: t.qualifier, text: t.text, span: t.span),
+                                       actual: .init(value: q.value, high: q.high, unit: t.unit, qualifier: q.qualifier, text: p.text, span: p.span),
+                                       verdict: verdict, reason: reason)
+            }
+        }
+        return nil
     }
 
     /// Where `core` is named in `s` as itself: not as part of another indicator (单位国内生产总值能耗,
