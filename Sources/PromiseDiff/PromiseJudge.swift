@@ -47,9 +47,10 @@ public struct PromiseJudge: Sendable {
         func statesTarget(_ span: Span) -> Bool { targetStarts.contains { span.range.contains($0) } }
         for (i, item) in report.items.enumerated() where item.role == .commitment {
             let sentences = prepared.sentences(i)
-            // A short item, or a numbered one of moderate length, is one promise; a long one (a
-            // work report's (一)…(九)), or one that states targets, holds many, one per sentence.
-            let whole = (sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600))
+            // A short item, or a numbered one of moderate length (five sentences at most), is one
+            // promise; a long one (a work report's (一)…(九)), or one that states targets, holds
+            // many, one per sentence.
+            let whole = (sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600 && sentences.count <= 5))
                 && !statesTarget(item.span)
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) } : sentences.enumerated().filter { k, p in
                 // The title of a long item is a heading over its commitments, not one of them.
