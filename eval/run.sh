@@ -2,7 +2,7 @@
 # `make eval`: every accuracy figure, against the gold annotations in eval/gold/ (and the UD
 # Chinese test split in ../shared when present). dev/ is what thresholds were calibrated on;
 # test/ is what we report. Promise accuracy is also printed reweighed to 60% fulfilled, the mix
-# PROMISES.md measured on other annotators' national pairs (ours have 32–38%).
+# PROMISES.md measured on other annotators' national pairs (ours have 31–38%).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/nianbao
