@@ -17,8 +17,8 @@ struct TargetReader {
     static let setter = try! NSRegularExpression(pattern: #"^[^,，]{0,6}?(提出|确定)了?"#)
     /// The place the whole figure covers (全县生产总值): the indicator is the same without it.
     static let wholePlace = try! NSRegularExpression(pattern: #"^全[县市区省镇乡州旗盟]"#)
-    /// A list entry's number (1. （1） ①).
-    static let listMarker = try! NSRegularExpression(pattern: #"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]|[①-⑳])\s*"#)
+    /// A list entry's number (1. （1） ①), not a decimal (1.5万人).
+    static let listMarker = try! NSRegularExpression(pattern: #"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,2}[)）.、．]|[①-⑳])(?![0-9])\s*"#)
 
     func targets(in lines: [Range<Int>]) -> [Target] {
         var out: [Target] = []
@@ -78,8 +78,12 @@ struct TargetReader {
             return u[i] == 0x3001 && u[a..<i].contains { (0x30...0x39).contains($0) }
         }
         for i in range.lowerBound...range.upperBound where i == range.upperBound || endsClause(i) {
-            let clause = view.trimmed(a..<i)
+            var clause = view.trimmed(a..<i)
             a = i + 1
+            // A list entry's number is not part of the target (1.全县生产总值增长7%左右).
+            if let m = Self.listMarker.firstMatch(in: view.text(clause), range: NSRange(location: 0, length: TextView.length(view.text(clause)))) {
+                clause = view.trimmed(clause.lowerBound + m.range.length..<clause.upperBound)
+            }
             guard !clause.isEmpty else { continue }
             let text = view.text(clause)
             let found = NumberParser.parse(text, cues: cues).filter { ($0.unit != nil || $0.qualifier != nil) && $0.unit != "年" }
@@ -91,7 +95,7 @@ struct TargetReader {
             }) { q = to }
             var indicator = String(decoding: Array(text.utf16)[..<found[0].range.lowerBound], as: UTF16.self)
             if let from = indicator.range(of: "从") { indicator = String(indicator[..<from.lowerBound]) }
-            for noise in [Self.listMarker, Self.setter, Self.leadingNoise, Self.wholePlace] {
+            for noise in [Self.setter, Self.leadingNoise, Self.wholePlace] {
                 indicator = noise.stringByReplacingMatches(in: indicator, range: NSRange(location: 0, length: (indicator as NSString).length), withTemplate: "")
             }
             indicator = indicator.trimmingCharacters(in: .whitespaces)
