@@ -83,6 +83,7 @@ import TestSupport
         （一）抓项目。全年实施重点项目60个，赤字率按2%安排。
         """)
         #expect(listed.targets.map(\.indicator) == ["地区生产总值增长", "一般公共预算收入增长", "城镇新增就业", "赤字率"])
+        #expect(listed.targets.first?.text == "地区生产总值增长7%左右")
     }
 
     @Test func htmlPage_keepsTheArticle_dropsFurnitureAndSpam() throws {
