@@ -70,6 +70,13 @@ public struct TargetJudge: Sendable {
                 for var q in p.quantities where q.range.lowerBound >= at + name.utf16.count && q.unit == t.unit
                     && q.range.lowerBound - at <= name.utf16.count + 24
                     && !s.substring(with: NSRange(location: at, length: q.range.lowerBound - at)).contains(where: { "；;。".contains($0) }) {
+                    // Two indicators, then their figures 分别 in order (城镇…收入和农村…收入分别增长7.9%和
+                    // 9.1%): the name after 和 takes the second figure.
+                    if at > 0, [0x548C, 0x3001].contains(s.character(at: at - 1)),
+                       s.substring(with: NSRange(location: at, length: q.range.lowerBound - at)).contains("分别"),
+                       let second = p.quantities.first(where: { $0.range.lowerBound > q.range.upperBound && $0.unit == q.unit }) {
+                        q = second
+                    }
                     // 从2.8%降到1.5%: the review's figure is where it moved to.
                     if !lastYears.contains(p.span), let next = p.quantities.first(where: { $0.range.lowerBound > q.range.upperBound && $0.unit == q.unit }) {
                         let between = s.substring(with: NSRange(location: q.range.upperBound, length: next.range.lowerBound - q.range.upperBound))

@@ -151,6 +151,11 @@ import Testing
                            text: "城乡居民人均可支配收入分别增长6.5%和8%", span: Span(0, 22))
         let both = judge.judge(rural, review: [passage("城乡居民人均可支配收入分别增长6.9%和7.6%。")])
         #expect(both.actual?.value == 7.6 && both.verdict == .missed)
+        let spelled = [passage("城镇居民人均可支配收入和农村居民人均可支配收入分别增长6.9%和8.6%。")]
+        #expect(judge.judge(rural, review: spelled).actual?.value == 8.6)
+        let urban = Target(id: "t07", indicator: "城镇居民人均可支配收入增长", value: 7, high: nil, unit: "%", qualifier: nil,
+                           text: "城镇居民人均可支配收入增长7%", span: Span(0, 15))
+        #expect(judge.judge(urban, review: spelled).actual?.value == 6.9)
         // Named only as part of another indicator: its verdict in words is not this one's.
         #expect(judge.judge(gdp, review: [passage("研发经费支出占国内生产总值比重没有完成规划目标。")]).verdict != .missed)
     }
