@@ -20,7 +20,7 @@ extension PromiseJudge {
         let annual = !DiffCues.any(DiffCues.shared.aggregate, promise.normalized)
         if annual && evidence.inRecap { return .none }
         let said = Array(promise.normalized.utf16), text = Array(evidence.normalized.utf16)
-        let sentence = Self.sentenceNumbers(text), clauses = Self.clauseNumbers(text)
+        let sentence = Self.sentenceNumbers(text), clauses = Self.clauseNumbers(text), saidClauses = Self.clauseNumbers(said)
         func isAggregate(_ q: NumberParser.Found) -> Bool {
             let end = min(q.range.lowerBound, text.count)
             var a = end
@@ -31,10 +31,10 @@ extension PromiseJudge {
         for want in promise.quantities where want.unit != nil {
             let base = want.baseUnit ?? want.unit
             let same = evidence.quantities.filter { ($0.baseUnit ?? $0.unit) == base && $0.unit != nil && !(annual && isAggregate($0)) }
-            let clause = Self.clauseStart(said, before: want.range.lowerBound)
-            guard !same.isEmpty, !DiffCues.any(DiffCues.shared.otherYear, String(decoding: said[clause..<want.range.lowerBound], as: UTF16.self)) else { continue }
-            let clauseEnd = Self.clauseEnd(said, after: want.range.upperBound)
-            let inClause = promise.words.filter { w in Self.occurrences(of: w, in: said).contains { clause <= $0 && $0 < clauseEnd } }
+            let clause = saidClauses[want.range.lowerBound]
+            let clauseStart = saidClauses.firstIndex(of: clause)!
+            guard !same.isEmpty, !DiffCues.any(DiffCues.shared.otherYear, String(decoding: said[clauseStart..<want.range.lowerBound], as: UTF16.self)) else { continue }
+            let inClause = promise.words.filter { w in Self.occurrences(of: w, in: said).contains { saidClauses[$0] == clause } }
             let names = rarest(inClause.isEmpty ? promise.words : inClause, 3).flatMap { Self.occurrences(of: $0, in: text) }
             // How closely a figure is tied to a name: 0 in its clause, 1 after it, 2 before it.
             func tie(_ q: NumberParser.Found) -> Int? {
@@ -81,20 +81,6 @@ extension PromiseJudge {
 
     /// ，and ： (NFKC writes them half-width; the full-width comma for text it has not seen).
     static let clauseEnds: Set<UInt16> = [0x2C, 0xFF0C, 0x3A]
-
-    /// Where the clause holding `offset` starts (after the last ，；。 before it).
-    static func clauseStart(_ text: [UInt16], before offset: Int) -> Int {
-        var a = min(offset, text.count)
-        while a > 0, !sentenceEnds.contains(text[a - 1]), !clauseEnds.contains(text[a - 1]) { a -= 1 }
-        return a
-    }
-
-    /// Where the clause holding `offset` ends (at the next ，；。 after it).
-    static func clauseEnd(_ text: [UInt16], after offset: Int) -> Int {
-        var b = min(offset, text.count)
-        while b < text.count, !sentenceEnds.contains(text[b]), !clauseEnds.contains(text[b]) { b += 1 }
-        return b
-    }
 
     /// Where a content word is written in the text, in any of its ways (a word is its synonyms'
     /// canonical form: 棚户区改造 is written 棚户区住房改造 too).
