@@ -24,7 +24,8 @@ struct TargetReader {
         var out: [Target] = []
         var consumed = -1
         for (k, line) in lines.enumerated() where k > consumed {
-            if var (at, start) = listStart(k, in: lines, after: out) {
+            let text = view.text(line)
+            if var (at, start) = listStart(k, text, in: lines, after: out) {
                 // The list ends with its sentence, over as many lines as it takes (1.地区生产总值增长7%左右；
                 // ⏎ 2.…); what follows explains it.
                 for _ in 0..<12 {
@@ -35,19 +36,18 @@ struct TargetReader {
                     guard stop == nil, let next = nextWithText(after: at, in: lines) else { break }
                     (at, start) = (next, 0)
                 }
-            } else if let m = Self.deficit.firstMatch(in: view.text(line), range: NSRange(location: 0, length: TextView.length(view.text(line)))) {
+            } else if let m = Self.deficit.firstMatch(in: text, range: NSRange(location: 0, length: TextView.length(text))) {
                 out += clauses(line.lowerBound + m.range.location..<line.lowerBound + m.range.location + m.range.length)
             }
         }
         return out.enumerated().map { i, t in var t = t; t.id = String(format: "t%02d", i + 1); return t }
     }
 
-    /// Where the list of targets that line `k` leads into starts: after its lead-in (…主要预期目标是：),
+    /// Where the list of targets that line `k` (`text`) leads into starts: after its lead-in (…主要预期目标是：),
     /// on the next line with text when the lead-in stands alone, or with the clause that names the
     /// indicator before the lead-in (今年经济增长预期目标为7%左右). Nil when there is none, or when the
     /// line only says a target of `found` again to explain it (中央提出今年经济增长预期目标为8%左右，是为了…).
-    func listStart(_ k: Int, in lines: [Range<Int>], after found: [Target]) -> (line: Int, start: Int)? {
-        let text = view.text(lines[k])
+    func listStart(_ k: Int, _ text: String, in lines: [Range<Int>], after found: [Target]) -> (line: Int, start: Int)? {
         let ns = text as NSString
         guard let m = Self.opener.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)), !text.hasPrefix("上述") else { return nil }
         let end = m.range.location + m.range.length
@@ -102,7 +102,6 @@ struct TargetReader {
             while let word = cues.targetConnectors.first(where: { indicator.hasSuffix($0) && indicator.count > $0.count }) {
                 indicator = String(indicator.dropLast(word.count)).trimmingCharacters(in: .whitespaces)
             }
-            indicator = indicator.trimmingCharacters(in: .whitespaces)
             // A goal over several years (“十五”期间年均经济增长速度) is no target of the year.
             guard indicator.count >= 3, indicator.count <= 24, !cues.multiYearTargets.contains(where: indicator.contains) else { continue }
             let span = view.span(clause)
