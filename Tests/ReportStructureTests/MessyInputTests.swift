@@ -19,6 +19,11 @@ import TestSupport
         try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
     }
 
+    /// A fictional county work report: a one-line review of 2021, then `plans` under 二、2022年工作安排.
+    func extract(plans: String) throws -> ExtractedReport {
+        try extract(text: "青禾县政府工作报告（虚构的青禾县，为测试而写）\n一、2021年工作回顾\n全县地区生产总值增长7.2%。\n二、2022年工作安排\n" + plans)
+    }
+
     /// The role of the first item holding `phrase`.
     func role(of phrase: String, in r: ExtractedReport) -> ItemRole? {
         r.items.first { $0.text.contains(phrase) }?.role
@@ -27,11 +32,7 @@ import TestSupport
     /// The indicator before its lead-in (今年经济增长预期目标为7%左右); said again to explain it, one
     /// target; a goal over several years, none.
     @Test func aTargetNamedBeforeItsLeadIn_once() throws {
-        let r = try extract(text: """
-        青禾县政府工作报告（虚构的青禾县，为测试而写）
-        一、2021年工作回顾
-        全县地区生产总值增长7.2%。
-        二、2022年工作安排
+        let r = try extract(plans: """
         “十四五”期间年均经济增长速度预期目标为6.5%左右。
         综合分析各种情况，今年经济增长预期目标为7%左右，这是必要的。
         县委提出今年经济增长预期目标为7%左右，是为了引导各方面把工作重点放在提高质量上。
@@ -43,11 +44,7 @@ import TestSupport
     /// County forms: a lead-in that proposes (建议为), targets apart by 、 after their figures, and two
     /// indicators under one name with a figure each (城乡居民…分别增长6.5%和8%).
     @Test func countyTargetForms() throws {
-        let r = try extract(text: """
-        青禾县政府工作报告（虚构的青禾县，为测试而写）
-        一、2021年工作回顾
-        全县地区生产总值增长7.2%。
-        二、2022年工作安排
+        let r = try extract(plans: """
         今年全县的主要预期目标建议为：全县地区生产总值增长7%左右、一般公共预算收入增长6%，城乡居民人均可支配收入分别增长6.5%和8%；二氧化硫、化学需氧量排放量都要减少2%。
         """)
         #expect(r.targets.map(\.indicator) == ["地区生产总值增长", "一般公共预算收入增长", "城镇居民人均可支配收入增长",
@@ -59,11 +56,7 @@ import TestSupport
 
     /// A lead-in alone on its line (…主要预期目标是：), the list after a blank line.
     @Test func targetsListedOnTheLineAfterTheirLeadIn() throws {
-        let r = try extract(text: """
-        青禾县政府工作报告（虚构的青禾县，为测试而写）
-        一、2021年工作回顾
-        全县地区生产总值增长7.2%。
-        二、2022年工作安排
+        let r = try extract(plans: """
         今年全县经济社会发展的主要预期目标是：
 
         　　地区生产总值增长7%左右；城镇新增就业5000人以上；居民消费价格涨幅控制在3%左右。
@@ -71,11 +64,7 @@ import TestSupport
         #expect(r.targets.map(\.indicator) == ["地区生产总值增长", "城镇新增就业", "居民消费价格涨幅"])
         #expect(r.targets.map(\.value) == [7, 5000, 3])
         // A numbered list, a target a line, until the sentence ends.
-        let listed = try extract(text: """
-        青禾县政府工作报告（虚构的青禾县，为测试而写）
-        一、2021年工作回顾
-        全县地区生产总值增长7.2%。
-        二、2022年工作安排
+        let listed = try extract(plans: """
         今年经济社会发展的主要预期目标是：
         1.地区生产总值增长7%左右；
         2.一般公共预算收入增长6%；
