@@ -116,7 +116,7 @@ public struct TargetJudge: Sendable {
                                            verdict: verdict, reason: "the review judges it in words")
             }
         }
-        if let paired = pairedFigure(t, core: core, review: review.filter { !$0.inRecap && !lastYears.contains($0.span) }, ceiling: ceiling) {
+        if let paired = pairedFigure(t, target, core: core, review: review.filter { !$0.inRecap && !lastYears.contains($0.span) }, ceiling: ceiling) {
             return paired
         }
         if let fallback { return fallback }
@@ -131,7 +131,7 @@ public struct TargetJudge: Sendable {
 
     /// One of two indicators the review names together (城乡居民人均可支配收入分别增长8.1%和9.6%,
     /// `paired-indicators.txt`): its figure is the one in its place.
-    func pairedFigure(_ t: Target, core: String, review: [Passage], ceiling: Bool) -> TargetJudgement? {
+    func pairedFigure(_ t: Target, _ target: TargetJudgement.Value, core: String, review: [Passage], ceiling: Bool) -> TargetJudgement? {
         for pair in Cues.shared.pairedIndicators {
             guard let k = pair.parts.firstIndex(where: { core.contains($0) }) else { continue }
             let together = core.replacingOccurrences(of: pair.parts[k], with: pair.whole)
@@ -147,8 +147,7 @@ public struct TargetJudge: Sendable {
                 guard figures.count == pair.parts.count else { continue }
                 let q = figures[k]
                 let (verdict, reason) = compare(t, actual: q.value, ceiling: ceiling)
-                return TargetJudgement(id: t.id, indicator: t.indicator,
-                                       target: .init(value: t.value, high: t.high, unit: t.unit, qualifier: t.qualifier, text: t.text, span: t.span),
+                return TargetJudgement(id: t.id, indicator: t.indicator, target: target,
                                        actual: .init(value: q.value, high: q.high, unit: t.unit, qualifier: q.qualifier, text: p.text, span: p.span),
                                        verdict: verdict, reason: reason)
             }
