@@ -21,6 +21,8 @@ final class DiffCues: @unchecked Sendable {
     let stopwords: Set<String>
     let actionVerbs: NSRegularExpression
     let rhetoric: [NSRegularExpression]
+    /// A sentence announcing the tasks that follow (`lead-ins.txt`).
+    let leadIns: [NSRegularExpression]
     let multiYear: [NSRegularExpression]
     let purpose: [NSRegularExpression]
     let deadline: NSRegularExpression
@@ -66,6 +68,7 @@ final class DiffCues: @unchecked Sendable {
         }
         actionVerbs = try NSRegularExpression(pattern: try lines("action-verbs.txt").joined(separator: "|"))
         rhetoric = try regexes("rhetoric.txt")
+        leadIns = try regexes("lead-ins.txt")
         multiYear = try regexes("multi-year.txt")
         purpose = try regexes("purpose-clauses.txt")
         deadline = try NSRegularExpression(pattern: try lines("deadlines.txt").joined(separator: "|"))

@@ -52,11 +52,10 @@ public struct PromiseJudge: Sendable {
             // many, one per sentence.
             let whole = (sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600 && sentences.count <= 5))
                 && !statesTarget(item.span)
-            let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) } : sentences.enumerated().filter { k, p in
-                // The title of a long item is a heading over its commitments, not one of them.
-                if k == 0 && item.title != nil { return false }
-                return !statesTarget(p.span) && isCommitment(p, cues)
-            }.map(\.1)
+            // The title of a long item counts too: it names a commitment of its own
+            // (（四）积极推动区域协调发展), and readers quote it as one.
+            let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) && !(sentences.count == 1 && announces($0, cues)) }
+                : sentences.filter { !statesTarget($0.span) && isCommitment($0, cues) && !announces($0, cues) }
             for p in units {
                 let t = p.normalized
                 let quantity = p.quantities.contains { $0.unit != nil }
@@ -79,15 +78,25 @@ public struct PromiseJudge: Sendable {
         return out
     }
 
-    /// A sentence that commits: enough content, an action, and neither a
-    /// lead-in, a claim of past credit nor rhetoric.
+    /// A sentence that commits: an action on an object, and neither a lead-in, a claim of past
+    /// credit nor rhetoric. One content word is object enough (加强现代农业建设) unless it is the
+    /// action itself (启动).
     static func isCommitment(_ p: Passage, _ cues: DiffCues) -> Bool {
         let t = p.normalized
-        guard p.words.count >= 2, !t.hasSuffix(":"), !DiffCues.any(cues.pastCredit, t), !DiffCues.any(cues.rhetoric, t) else {
+        guard !p.words.isEmpty, !t.hasSuffix(":"), !DiffCues.any(cues.pastCredit, t), !DiffCues.any(cues.rhetoric, t) else {
+            return false
+        }
+        // A piece cut off by a line break inside a title (实施新一轮《) commits to nothing on its own.
+        if p.words.count == 1, "《“(「".contains(t.last ?? ":") { return false }
+        if p.words.count == 1, let only = cues.actionVerbs.firstMatch(in: p.words[0], range: NSRange(location: 0, length: (p.words[0] as NSString).length)),
+           only.range.length == (p.words[0] as NSString).length {
             return false
         }
         return cues.actionVerbs.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
     }
+
+    /// A sentence announcing the tasks that follow (今年要着重做好以下几方面的工作).
+    static func announces(_ p: Passage, _ cues: DiffCues) -> Bool { DiffCues.any(cues.leadIns, p.normalized) }
 
     /// The text without the five-year plans that end by the plan year: 确保完成“十二五”规划 in the
     /// 2015 report is due that year, not a goal of many years. (The k-th plan ends in 1955 + 5k,

@@ -198,6 +198,21 @@ func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: Extrac
         for t in ra.targets { #expect(!d.promises.contains { $0.span.range.contains(t.span.start) }, "\(t.text)") }
     }
 
+    /// 2017's plans open their paragraphs with a task (扎实有效去产能。今年要再压减钢铁产能…) and title
+    /// each part (（五）促进农业稳定发展和农民持续增收。): each is a promise a reader can quote; the
+    /// 2006 announcement of the tasks is not.
+    @Test func topicSentencesAndPartTitles_arePromises() throws {
+        let a = Paths.nationalReports.appendingPathComponent("2017.txt"), b = Paths.nationalReports.appendingPathComponent("2018.txt")
+        guard Paths.exists(a), Paths.exists(b) else { return }
+        let d = try extractAndDiff(a, b).diff
+        for start in ["扎实有效去产能", "加强现代农业建设", "中央财政专项扶贫资金增长30%以上", "（五）促进农业稳定发展和农民持续增收"] {
+            #expect(d.promises.contains { $0.text.hasPrefix(start) }, "\(start)")
+        }
+        let c = Paths.nationalReports.appendingPathComponent("2006.txt"), e = Paths.nationalReports.appendingPathComponent("2007.txt")
+        guard Paths.exists(c), Paths.exists(e) else { return }
+        #expect(!(try extractAndDiff(c, e).diff.promises.contains { $0.text.contains("以下几方面") }))
+    }
+
     /// 2018's review is mostly a five-year recap, with the year's own figures in one paragraph;
     /// 2017's breaks a figure from its unit across lines (达到74.4 / 万亿元).
     @Test func targets_takeTheYearsFigure_notTheRecapsOrABrokenLinesNeighbour() throws {

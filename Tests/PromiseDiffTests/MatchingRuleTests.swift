@@ -44,6 +44,24 @@ import Testing
         }
     }
 
+    /// The short topic sentences that open a plan's paragraphs name one object, or a task by its
+    /// object, or a figure to move: readers quote them as promises. A verb alone, a piece cut off
+    /// inside a title, and a sentence announcing the tasks are not.
+    @Test func topicSentencesAndFiguresToMove_areCommitments_announcementsAreNot() {
+        let cues = DiffCues.shared
+        for text in ["加强现代农业建设。", "扎实推进“一带一路”建设。", "扎实有效去产能。", "坚决打好蓝天保卫战。", "控制固定资产投资规模。",
+                     "中央财政专项扶贫资金增长30%以上。", "今年二氧化硫、氮氧化物排放量要分别下降3%"] {
+            #expect(PromiseJudge.isCommitment(passage(text), cues), "\(text)")
+        }
+        for text in ["启动《", "实施新一轮《"] {
+            #expect(!PromiseJudge.isCommitment(passage(text), cues), "\(text)")
+        }
+        for text in ["今年要着重做好以下几方面的工作。", "今年重点抓好三项工作。", "突出抓好三个方面。"] {
+            #expect(PromiseJudge.announces(passage(text), cues), "\(text)")
+        }
+        #expect(!PromiseJudge.announces(passage("积极稳妥推进医药卫生体制改革，全面落实五项重点工作。"), cues))
+    }
+
     @Test func anIndicatorNamedWithoutItsScope_isFound_unlessScopedOtherwise() {
         let target = Target(id: "t01", indicator: "城镇调查失业率", value: 5.5, high: nil, unit: "%", qualifier: .atMost,
                             text: "城镇调查失业率5.5%以内", span: Span(0, 13))
