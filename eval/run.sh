@@ -12,6 +12,8 @@ if [ -f "$ud" ]; then $bin eval segmentation "$ud"; else echo "segmentation: $ud
 echo
 $bin eval extraction eval/gold/extraction $v
 echo
+$bin eval promise-listing eval/gold/promise-listing $v
+echo
 echo "== promises, calibration set (dev)"
 $bin eval promises eval/gold/promises/dev --fulfilled-share 0.6 $v
 echo

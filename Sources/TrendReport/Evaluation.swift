@@ -266,6 +266,50 @@ public enum Evaluation {
         }
     }
 
+    // MARK: promise listing
+
+    /// Which sentences of a report's plans the tool lists as promises, against a reader's
+    /// judgement of a sample: a commitment it does not list can never be judged.
+    public struct ListingScore: Sendable {
+        public var commitments = 0, listed = 0
+        public var others = 0, othersListed = 0
+        public var reports = 0
+        public var skipped: [String] = []
+        public var mistakes: [String] = []
+        public var recall: Double { commitments == 0 ? 0 : Double(listed) / Double(commitments) }
+    }
+
+    /// Scores every `.tsv` in `goldFolder`: `# from:` names the report, each row is
+    /// `QUOTE<TAB>commitment|not<TAB>NOTE`; a quote is listed when a promise's span overlaps it.
+    public static func promiseListing(goldFolder: String, root: String, lexicon: Lexicon) throws -> ListingScore {
+        var score = ListingScore()
+        let extractor = try ReportExtractor(lexicon: lexicon)
+        for f in try FileManager.default.contentsOfDirectory(atPath: goldFolder).filter({ $0.hasSuffix(".tsv") }).sorted() {
+            let gold = try readTSV(goldFolder + "/" + f)
+            let path = root + "/" + gold.from
+            guard FileManager.default.fileExists(atPath: path) else { score.skipped.append(f); continue }
+            score.reports += 1
+            let a = try extractor.extract(path: path)
+            let promises = try Differ(lexicon: lexicon, idf: IDF(reports: [a])).diff(a, nil).promises
+            for row in gold.rows where row.count >= 2 {
+                let (quote, kind) = (row[0], row[1])
+                guard let g = locate(quote, in: a.text) else {
+                    score.mistakes.append("\(f): “\(quote)” not found in the report")
+                    continue
+                }
+                let listed = promises.contains { $0.span.range.overlaps(g) }
+                if kind == "commitment" {
+                    score.commitments += 1
+                    if listed { score.listed += 1 } else { score.mistakes.append("\(f): “\(quote)” is a commitment, not listed") }
+                } else {
+                    score.others += 1
+                    if listed { score.othersListed += 1; score.mistakes.append("\(f): “\(quote)” (\(row.count > 2 ? row[2] : "not a commitment")) lies in a promise") }
+                }
+            }
+        }
+        return score
+    }
+
     // MARK: targets
 
     public struct TargetScore: Sendable {

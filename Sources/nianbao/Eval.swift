@@ -7,7 +7,7 @@ import TrendReport
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score Nianbao against gold annotations (what `make eval` runs).",
-        subcommands: [EvalSegmentation.self, EvalExtraction.self, EvalPromises.self, EvalTargets.self])
+        subcommands: [EvalSegmentation.self, EvalExtraction.self, EvalPromiseListing.self, EvalPromises.self, EvalTargets.self])
 }
 
 struct EvalSegmentation: ParsableCommand {
@@ -68,6 +68,22 @@ struct EvalExtraction: ParsableCommand {
         let correct = s.metadata.values.reduce(0) { $0 + $1.correct }, total = s.metadata.values.reduce(0) { $0 + $1.total }
         print(String(format: "  metadata accuracy %.3f (%d/%d): ", Double(correct) / Double(max(total, 1)), correct, total)
               + fields.map { "\($0) \(s.metadata[$0]!.correct)/\(s.metadata[$0]!.total)" }.joined(separator: ", "))
+        if options.verbose { s.mistakes.forEach { print("    " + $0) } }
+    }
+}
+
+struct EvalPromiseListing: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "promise-listing",
+        abstract: "Share of a reader's sampled commitments that the tool lists as promises, against a folder of gold TSV files.")
+    @Argument var gold: String
+    @OptionGroup var options: EvalOptions
+    @OptionGroup var text: TextOptions
+
+    func run() throws {
+        let s = try Evaluation.promiseListing(goldFolder: gold, root: options.root, lexicon: try text.lexicon())
+        print("promise listing on \(s.reports) reports (\(gold))\(s.skipped.isEmpty ? "" : "; skipped (absent): " + s.skipped.joined(separator: ", "))")
+        print(String(format: "  commitments listed as promises %.3f (%d/%d); other sentences inside a promise %d/%d",
+                     s.recall, s.listed, s.commitments, s.othersListed, s.others))
         if options.verbose { s.mistakes.forEach { print("    " + $0) } }
     }
 }
