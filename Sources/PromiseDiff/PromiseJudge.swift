@@ -167,7 +167,9 @@ public struct PromiseJudge: Sendable {
         }
         // Key terms come from the head clause, which names the action and its object; later
         // clauses elaborate (随机抽取检查对象…) and their rare words are rarely reported.
-        let promiseKeys = rarest((p.clauses.first ?? p.passage).words, 2)
+        // A head of two words or fewer has one key: either of two would be any shared word.
+        let head = (p.clauses.first ?? p.passage).words
+        let promiseKeys = rarest(head, head.count <= 2 ? 1 : 2)
         var clauses: [ClauseMatch] = []
         for clause in p.clauses {
             let mass = clause.words.reduce(0.0) { $0 + similarity.idf.weight($1) }

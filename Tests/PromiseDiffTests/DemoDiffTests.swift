@@ -169,6 +169,19 @@ func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: Extrac
     }
 }
 
+/// A promise that names two things or fewer is reported only where its rarer word is: with
+/// either of two, any shared word would do (加强湿地保护 is not done by 知识产权保护进一步加强).
+@Suite struct ShortPromiseTests {
+    @Test func aShortPromise_isNotFulfilledByItsCommonerWordAlone() throws {
+        for (from, start) in [(2002, "加强湿地保护"), (2008, "健全临时救助制度"), (2016, "加快实施自由贸易区战略")] {
+            let a = Paths.nationalReports.appendingPathComponent("\(from).txt"), b = Paths.nationalReports.appendingPathComponent("\(from + 1).txt")
+            guard Paths.exists(a), Paths.exists(b) else { return }
+            let p = try extractAndDiff(a, b).diff.promises.first { $0.text.hasPrefix(start) }
+            #expect(p != nil && p?.status == .notReported, "\(start): \(p?.status.rawValue ?? "none") \(p?.evidence.first?.text ?? "")")
+        }
+    }
+}
+
 @Suite struct NationalTargetTests {
     func targets(_ from: Int, _ to: Int) throws -> [TargetJudgement]? {
         let a = Paths.nationalReports.appendingPathComponent("\(from).txt"), b = Paths.nationalReports.appendingPathComponent("\(to).txt")
