@@ -61,7 +61,10 @@ public struct PromiseJudge: Sendable {
                 let quantity = p.quantities.contains { $0.unit != nil }
                 let testable = quantity || DiffCues.any(cues.testable, t)
                 let plan = report.metadata.planYear.value
+                // A plan period named by the promise or by a heading above it (（四）“十一五”时期的战略
+                //重点和主要任务): what is set there is set for the period, not the year.
                 let multiYear = DiffCues.any(cues.multiYear, withoutDuePeriods(t, plan: plan)) || futureYear(t, after: plan, cues)
+                    || item.sectionPath.contains { DiffCues.any(cues.multiYear, withoutDuePeriods($0, plan: plan)) }
                 // What a review would report: the clauses that act, not those that say what for.
                 let parts = t.split(whereSeparator: { ",，;；:：。".contains($0) }).map(String.init)
                 let acting = parts.filter { !DiffCues.any(cues.purpose, $0) }

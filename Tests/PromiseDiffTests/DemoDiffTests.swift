@@ -226,6 +226,21 @@ func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: Extrac
         #expect(!(try extractAndDiff(c, e).diff.promises.contains { $0.text.contains("以下几方面") }))
     }
 
+    /// The 2006 report ends with an account of the eleventh five-year plan: its review of the tenth
+    /// plan's years is results, and what it sets under a heading naming the plan period is set for
+    /// the period, so no promise there is judged against 2007's review alone.
+    @Test func aPlanPeriodsSection_givesMultiYearPromises_andItsReviewIsResults() throws {
+        let a = Paths.nationalReports.appendingPathComponent("2006.txt"), b = Paths.nationalReports.appendingPathComponent("2007.txt")
+        guard Paths.exists(a), Paths.exists(b) else { return }
+        let (ra, _, d) = try extractAndDiff(a, b)
+        let period = Set(ra.items.filter { $0.sectionPath.contains { $0.contains("“十一五”时期") } }.map(\.id))
+        let underIt = d.promises.filter { period.contains($0.itemId) }
+        #expect(!underIt.isEmpty)
+        for p in underIt { #expect(p.horizon == "multi-year", "\(p.text)") }
+        let recap = ra.items.filter { $0.sectionPath.contains { $0.contains("“十五”期间") } }
+        #expect(!recap.isEmpty && recap.allSatisfy { $0.role == .result })
+    }
+
     /// 2018's review is mostly a five-year recap, with the year's own figures in one paragraph;
     /// 2017's breaks a figure from its unit across lines (达到74.4 / 万亿元).
     @Test func targets_takeTheYearsFigure_notTheRecapsOrABrokenLinesNeighbour() throws {
