@@ -30,6 +30,26 @@ extension Normalizer {
         return text.removing(drop.map { $0..<$0 + 1 })
     }
 
+    /// Pages that link a book title set it on a line of its own (党的十六届五中全会通过的《 / 建议 /
+    /// 》精神): a line ending in 《 runs on into the next, and a line opening with 》 runs on from the
+    /// one before; no line ever ends or opens so. The breaks (and blanks beside them) go; the
+    /// original keeps them.
+    static func joinBrokenTitles(_ text: NormalizedText) -> NormalizedText {
+        let u = text.units
+        func isBlank(_ c: UInt16) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+        var drop: [Range<Int>] = []
+        var i = 0
+        while i < u.count {
+            guard u[i] == 0x0A else { i += 1; continue }
+            var a = i, b = i + 1
+            while a > 0 && isBlank(u[a - 1]) { a -= 1 }
+            while b < u.count && isBlank(u[b]) { b += 1 }
+            if a > 0, b < u.count, u[a - 1] != 0x0A, u[b] != 0x0A, u[a - 1] == 0x300A || u[b] == 0x300B { drop.append(a..<b) }
+            i = b
+        }
+        return text.removing(drop)
+    }
+
     /// Years written in Chinese digits (二〇一九年, 二○二〇年度) become Arabic (2019年), digit for
     /// digit, so that every later stage reads one form; the original keeps its own.
     static func arabicYears(_ u: inout [UInt16]) {

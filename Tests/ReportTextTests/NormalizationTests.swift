@@ -65,6 +65,14 @@ import Testing
         #expect(decoded.text(n.originalSpan(of: at..<at + 3)) == "M\n2\n增")
     }
 
+    @Test func bookTitlesOnTheirOwnLine_areJoined_titleLinesAreNot() throws {
+        let original = "根据《\n建议\n》精神，国务院制定了《\n纲要（草案）\n》。\n\n《政府信息公开条例》\n第二部分"
+        let decoded = DecodedText(original)
+        let n = try Normalizer().normalize(decoded)
+        #expect(n.string == "根据《建议》精神,国务院制定了《纲要(草案)》。\n\n《政府信息公开条例》\n第二部分")
+        #expect(decoded.text(n.originalSpan(of: 2..<6)) == "《\n建议\n》")
+    }
+
     @Test func circledNumbers_stayForHeadings() throws {
         #expect(try Normalizer().normalize(DecodedText("①加强领导")).string == "①加强领导")
     }
