@@ -96,10 +96,21 @@ public struct Similarity: Sendable {
                 if isSplit(c, in: index.passages[i]) { shared[i] = max(0, shared[i] - c.weight) }
             }
         }
+        // Shared bigrams per candidate, through the bigram postings: the same counts as merging
+        // the query's sorted bigrams with each candidate's, without walking every candidate's list.
+        var sharedBigrams = [Int32](repeating: 0, count: index.passages.count)
+        for b in query.bigrams {
+            guard let posting = index.bigramPostings[b] else { continue }
+            for i in posting { sharedBigrams[i] += 1 }
+        }
+        let confidence = min(1, total / Self.minimumInformation)
+        let bigramTotal = Double(query.bigrams.count)
         var scored: [(Int, Double)] = []
         scored.reserveCapacity(touched.count)
         for i in touched {
-            let s = combine(query, index.passages[i], shared: shared[i], total: total)
+            let wordCoverage = shared[i] / total
+            let bigramCoverage = query.bigrams.isEmpty ? 0 : Double(sharedBigrams[i]) / bigramTotal
+            let s = (Self.wordWeight * wordCoverage + Self.bigramWeight * bigramCoverage) * confidence
             if s > 0 { scored.append((i, s)) }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
@@ -111,11 +122,18 @@ public struct Similarity: Sendable {
 public struct CandidateIndex: Sendable {
     public let passages: [Passage]
     let postings: [String: [Int]]
+    /// Han bigram → the passages that hold it (each passage's bigrams are unique already).
+    let bigramPostings: [UInt32: [Int]]
 
     public init(_ passages: [Passage]) {
         self.passages = passages
         var postings: [String: [Int]] = [:]
-        for (i, p) in passages.enumerated() { for w in Set(p.words) { postings[w, default: []].append(i) } }
+        var bigramPostings: [UInt32: [Int]] = [:]
+        for (i, p) in passages.enumerated() {
+            for w in Set(p.words) { postings[w, default: []].append(i) }
+            for b in p.bigrams { bigramPostings[b, default: []].append(i) }
+        }
         self.postings = postings
+        self.bigramPostings = bigramPostings
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReportStructure
+import ReportText
 
 /// Judges the main expected targets of year N against the actuals that the report reviewing
 /// year N gives: finds the sentence naming the indicator, takes the figure after it in a
@@ -45,19 +46,19 @@ public struct TargetJudge: Sendable {
             a.itemId == b.itemId && DiffCues.any(cues.lastYearOpeners, a.normalized)
         }.map { $0.1.span })
         let review = review + problems + plans
-        var mentions = review.filter { $0.normalized.contains(core) }
+        var mentions = review.filter { $0.normalized.containsBytes(core) }
         // Named without its scope (调查失业率 for 城镇调查失业率), and not scoped otherwise there.
         if mentions.allSatisfy({ lastYears.contains($0.span) }), let scope = cues.scopes.first(where: { core.hasPrefix($0) }), core.count >= scope.count + 4 {
             let bare = String(core.dropFirst(scope.count))
             let unscoped = { (p: Passage) in
                 p.normalized.components(separatedBy: bare).dropLast().contains { before in !cues.scopes.contains(where: before.hasSuffix) }
             }
-            mentions = review.filter { $0.normalized.contains(bare) && unscoped($0) }
+            mentions = review.filter { $0.normalized.containsBytes(bare) && unscoped($0) }
             if !mentions.isEmpty { core = bare }
         }
         // Other names the review uses (财政赤字占国内生产总值的比重 for 赤字率).
         let names = [core] + (cues.indicatorSynonyms[core] ?? [])
-        mentions += review.filter { p in !mentions.contains { $0.span == p.span } && names.dropFirst().contains { p.normalized.contains($0) } }
+        mentions += review.filter { p in !mentions.contains { $0.span == p.span } && names.dropFirst().contains { p.normalized.containsBytes($0) } }
         // The year's own account before a look back over five years (五年来…年均…); a plan's
         // mention of last year's figure last.
         mentions = mentions.filter { !$0.inRecap && !lastYears.contains($0.span) } + mentions.filter { $0.inRecap && !lastYears.contains($0.span) }
@@ -135,7 +136,7 @@ public struct TargetJudge: Sendable {
         for pair in Cues.shared.pairedIndicators {
             guard let k = pair.parts.firstIndex(where: { core.contains($0) }) else { continue }
             let together = core.replacingOccurrences(of: pair.parts[k], with: pair.whole)
-            for p in review {
+            for p in review where p.normalized.containsBytes(together) {
                 let s = p.normalized as NSString
                 let at = s.range(of: together)
                 guard at.location != NSNotFound else { continue }

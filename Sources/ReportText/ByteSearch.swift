@@ -36,3 +36,26 @@ public struct BytePattern: Sendable, Hashable {
 
     public func occurs(in s: String) -> Bool { occurs(in: Array(s.utf8)) }
 }
+
+extension String {
+    /// Whether the string holds `other`, byte for byte in UTF-8: no Unicode folding, so fast on
+    /// normalised text (Foundation's `contains` goes through CFString on Linux).
+    public func containsBytes(_ other: String) -> Bool {
+        var me = self, needle = other
+        return me.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard !n.isEmpty else { return true }
+                guard h.count >= n.count else { return false }
+                let base = UnsafeRawPointer(h.baseAddress!), pattern = UnsafeRawPointer(n.baseAddress!)
+                var at = base
+                let end = base + (h.count - n.count + 1)
+                while at < end {
+                    guard let hit = memchr(at, Int32(n[0]), end - at) else { return false }
+                    if memcmp(hit, pattern, n.count) == 0 { return true }
+                    at = UnsafeRawPointer(hit) + 1
+                }
+                return false
+            }
+        }
+    }
+}
