@@ -66,20 +66,23 @@ public struct PromiseJudge: Sendable {
                 let multiYear = DiffCues.any(cues.multiYear, withoutDuePeriods(t, plan: plan)) || futureYear(t, after: plan, cues)
                     || item.sectionPath.contains { DiffCues.any(cues.multiYear, withoutDuePeriods($0, plan: plan)) }
                 // What a review would report: the clauses that act, not those that say what for.
-                let parts = t.split(whereSeparator: { ",，;；:：。".contains($0) }).map(String.init)
+                let parts = t.unicodeScalars.split(whereSeparator: { ",，;；:：。".unicodeScalars.contains($0) }).map { String($0) }
                 let acting = parts.filter { !DiffCues.any(cues.purpose, $0) }
                 // A clause matches on its own with two content words, or one and a quantity, or
                 // one long term (保障性安居工程).
                 let clauses = acting.map { reader.build($0, p.span, normalized: $0, item, inRecap: p.inRecap) }.filter { c in
                     c.words.count >= 2 || (c.words.count == 1 && (c.quantities.contains { $0.unit != nil } || c.words[0].count >= 4))
                 }
-                out.append(Promise(id: String(format: "p%03d", out.count + 1), item: item, passage: p,
+                out.append(Promise(id: Self.id(out.count + 1), item: item, passage: p,
                                    testable: testable, multiYear: multiYear,
                                    clauses: clauses.count > 1 || acting.count < parts.count ? clauses : []))
             }
         }
         return out
     }
+
+    /// p001, p002, …: the promise's number, three digits at least.
+    static func id(_ n: Int) -> String { "p" + String(repeating: "0", count: max(0, 3 - String(n).count)) + String(n) }
 
     /// A sentence that commits: an action on an object, and neither a lead-in, a claim of past
     /// credit nor rhetoric. One content word is object enough (加强现代农业建设) unless it is the
@@ -105,9 +108,9 @@ public struct PromiseJudge: Sendable {
     /// 2015 report is due that year, not a goal of many years. (The k-th plan ends in 1955 + 5k,
     /// from the sixth on: 十二五 2011–2015.)
     static func withoutDuePeriods(_ s: String, plan: Int?) -> String {
-        guard let plan, s.contains("五") else { return s }
-        let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-        var out = "", chars = Array(s), i = 0
+        guard let plan, s.unicodeScalars.contains("五") else { return s }
+        let digits: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        var out = String.UnicodeScalarView(), chars = Array(s.unicodeScalars), i = 0
         while i < chars.count {
             if i + 2 < chars.count, chars[i] == "十", let d = digits[chars[i + 1]], chars[i + 2] == "五", 1955 + 5 * (10 + d) <= plan {
                 i += 3
@@ -116,7 +119,7 @@ public struct PromiseJudge: Sendable {
             out.append(chars[i])
             i += 1
         }
-        return out
+        return String(out)
     }
 
     /// A deadline two or more years past the plan year (到2035年, 2030年前): a goal of many years.
