@@ -98,7 +98,7 @@ public struct PromiseJudge: Sendable {
            only.range.length == (p.words[0] as NSString).length {
             return false
         }
-        return cues.actionVerbs.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
+        return cues.actionVerbSet.matches(t)
     }
 
     /// A sentence announcing the tasks that follow (今年要着重做好以下几方面的工作).
