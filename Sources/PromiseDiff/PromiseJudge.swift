@@ -161,9 +161,10 @@ public struct PromiseJudge: Sendable {
 
     public func features(_ p: Promise, results: CandidateIndex, problems: CandidateIndex, plans: CandidateIndex) -> Features {
         let cues = DiffCues.shared
-        let r = similarity.best(p.passage, among: results)
-        var problem = similarity.best(p.passage, among: problems, limit: 1).first
-        var plan = similarity.best(p.passage, among: plans, limit: 1).first
+        let whole = similarity.query(p.passage)
+        let r = similarity.best(whole, among: results)
+        var problem = similarity.best(whole, among: problems, limit: 1).first
+        var plan = similarity.best(whole, among: plans, limit: 1).first
         // The evidence must name what the promise is most specifically about: one of the two
         // rarest words of its head clause. Sharing only common words (新兴产业 without 统计) is
         // topic, not completion.
@@ -178,12 +179,12 @@ public struct PromiseJudge: Sendable {
         let promiseKeys = rarest(head, head.count <= 2 ? 1 : 2)
         var clauses: [ClauseMatch] = []
         for clause in p.clauses {
-            let mass = clause.words.reduce(0.0) { $0 + similarity.idf.weight($1) }
-            let best = similarity.best(clause, among: results, limit: 1).first
-            clauses.append(ClauseMatch(mass: mass, evidence: best, keyTerm: names(rarest(clause.words, 1), best?.0),
+            let query = similarity.query(clause)
+            let best = similarity.best(query, among: results, limit: 1).first
+            clauses.append(ClauseMatch(mass: query.total, evidence: best, keyTerm: names(rarest(clause.words, 1), best?.0),
                                        promiseKeyTerm: names(promiseKeys, best?.0), numbers: best.map { compare(clause, $0.0) } ?? .none))
-            if let b = similarity.best(clause, among: problems, limit: 1).first, b.1 > (problem?.1 ?? 0) { problem = b }
-            if let b = similarity.best(clause, among: plans, limit: 1).first, b.1 > (plan?.1 ?? 0) { plan = b }
+            if let b = similarity.best(query, among: problems, limit: 1).first, b.1 > (problem?.1 ?? 0) { problem = b }
+            if let b = similarity.best(query, among: plans, limit: 1).first, b.1 > (plan?.1 ?? 0) { plan = b }
         }
         let evidenceText = r.first?.0.normalized ?? ""
         return Features(results: r, problem: problem, plan: plan, clauses: clauses,
@@ -194,7 +195,8 @@ public struct PromiseJudge: Sendable {
 
     /// The `n` rarest of `words` by IDF (ties in word order).
     func rarest(_ words: [String], _ n: Int) -> ArraySlice<String> {
-        words.sorted { (similarity.idf.weight($0), $1) > (similarity.idf.weight($1), $0) }.prefix(n)
+        let weighed = words.map { (word: $0, weight: similarity.idf.weight($0)) }
+        return weighed.sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }.prefix(n).map(\.word)[...]
     }
 
     /// Thresholds applied to features (see the type's summary for the rules).

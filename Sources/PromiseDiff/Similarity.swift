@@ -32,13 +32,27 @@ public struct Similarity: Sendable {
         var weight: Double
     }
 
-    func compounds(_ query: Passage) -> [Compound] {
+    func compounds(_ query: Passage, weights: [Double]? = nil) -> [Compound] {
         query.joined.compactMap { a, b in
             let x = query.words[a], y = query.words[b]
             guard let last = x.utf16.last, let first = y.utf16.first, CodeUnit.isHan(last), CodeUnit.isHan(first) else { return nil }
             return Compound(first: x, second: y, junction: UInt32(last) << 16 | UInt32(first),
-                            weight: min(idf.weight(x), idf.weight(y)))
+                            weight: weights.map { min($0[a], $0[b]) } ?? min(idf.weight(x), idf.weight(y)))
         }
+    }
+
+    /// A passage asked about several times (against results, problems and plans): its words'
+    /// weights, their sum and its compounds, worked out once.
+    public struct Query {
+        public let passage: Passage
+        let weights: [Double]
+        let total: Double
+        let compounds: [Compound]
+    }
+
+    public func query(_ p: Passage) -> Query {
+        let weights = p.words.map { idf.weight($0) }
+        return Query(passage: p, weights: weights, total: weights.reduce(0.0) { $0 + $1 }, compounds: compounds(p, weights: weights))
     }
 
     /// Whether a candidate has the compound's words in the same order but apart (存款利率…保险资金):
@@ -70,14 +84,18 @@ public struct Similarity: Sendable {
     /// The best-scoring candidates, best first. Only candidates that share a content word with
     /// the query are scored (through the index); the rest cannot reach any threshold that matters.
     public func best(_ query: Passage, among index: CandidateIndex, limit: Int = 3) -> [(Passage, Double)] {
-        let total = query.words.reduce(0.0) { $0 + idf.weight($1) }
+        best(self.query(query), among: index, limit: limit)
+    }
+
+    public func best(_ q: Query, among index: CandidateIndex, limit: Int = 3) -> [(Passage, Double)] {
+        let query = q.passage, total = q.total
         guard total > 0 else { return [] }
         // Shared IDF mass per candidate, dense: candidates number in the hundreds or thousands.
         var shared = [Double](repeating: 0, count: index.passages.count)
         var touched: [Int] = []
-        for w in query.words {
+        for (k, w) in query.words.enumerated() {
             guard let posting = index.postings[w] else { continue }
-            let weight = idf.weight(w)
+            let weight = q.weights[k]
             for i in posting {
                 if shared[i] == 0 { touched.append(i) }
                 shared[i] += weight
@@ -85,7 +103,7 @@ public struct Similarity: Sendable {
         }
         // Compounds written apart: only candidates holding both words can lose, and the postings
         // (ascending) say which those are.
-        for c in compounds(query) {
+        for c in q.compounds {
             guard let first = index.postings[c.first], let second = index.postings[c.second] else { continue }
             var x = 0, y = 0
             while x < first.count && y < second.count {
