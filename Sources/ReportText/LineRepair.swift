@@ -109,28 +109,33 @@ extension Normalizer {
         let wrapped = cut >= 3 && cut * 2 > fullLines.count
         var drop: [Range<Int>] = []
         var i = 0
+        // Width of the long line that the current one already continues (…等28部行政法规。针对 /
+        // 收容遣送 / 工作中存在的问题，…: a linked term set on a line of its own): the sentence goes on.
+        var carried = 0
         while i + 1 < lines.count {
             let line = lines[i]
-            guard !line.isEmpty else { i += 1; continue }
+            guard !line.isEmpty else { i += 1; carried = 0; continue }
             let w = lineWidths[i]
             let lastIsDigit = (0x30...0x39).contains(u[line.upperBound - 1])
             var j = i + 1
             if lines[j].isEmpty && j + 1 < lines.count { j += 1 }
             // A number cut from its unit (达到74.4 / 万亿元) rejoins whatever the line's width.
             let cutNumber = lastIsDigit && !lines[j].isEmpty && Self.numberContinuations.contains(u[lines[j].lowerBound])
-            guard cutNumber || (wrapped && w * 100 >= full * 85 && !endsSentence(line)) || (w >= 120 && !endsSentence(line, digitsEnd: false)),
-                  isProse(line) else {
-                i += 1; continue
+            let long = w + carried >= 120 && !endsSentence(line, digitsEnd: false)
+            guard cutNumber || (wrapped && w * 100 >= full * 85 && !endsSentence(line)) || long,
+                  isProse(line) || (carried > 0 && long) else {
+                i += 1; carried = 0; continue
             }
             // Across a blank line only a long or cut line: a wrapped paragraph's lines are adjacent.
-            if j > i + 1 && !(w >= 120 || cutNumber) { i += 1; continue }
+            if j > i + 1 && !(w >= 120 || cutNumber) { i += 1; carried = 0; continue }
             let next = lines[j]
             // A line of figures is a table's cells, never the rest of a sentence.
             let figures = next.allSatisfy { (0x30...0x39).contains(u[$0]) || [0x2E, 0x25, 0x20, 0x2F, 0x2D, 0x2014].contains(u[$0]) }
             guard !next.isEmpty, !figures, !Self.opensParagraph(String(utf16Units: Array(u[next.lowerBound..<min(next.upperBound, next.lowerBound + 12)]))) else {
-                i += 1; continue
+                i += 1; carried = 0; continue
             }
             drop.append(line.upperBound..<next.lowerBound)
+            carried = long ? w + carried : 0
             i = j
         }
         return text.removing(drop)

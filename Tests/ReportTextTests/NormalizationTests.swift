@@ -73,6 +73,17 @@ import Testing
         #expect(decoded.text(n.originalSpan(of: 2..<6)) == "《\n建议\n》")
     }
 
+    /// A page that sets a linked term on a line of its own breaks a long sentence twice (…法规。针对 /
+    /// 收容遣送 / 工作中存在的问题，…): the sentence runs on through both breaks, or its second half
+    /// would open a paragraph of problems.
+    @Test func aLinkedTermOnItsOwnLine_runsOnWithItsSentence() throws {
+        let long = String(repeating: "国务院先后提出银行业监督管理法草案，", count: 4) + "制定了28部行政法规。针对"
+        let original = long + "\n收容遣送\n工作中存在的问题，制定并组织实施救助管理办法。\n（七）加强民主法制建设\n全文完。"
+        let n = try Normalizer().normalize(DecodedText(original))
+        #expect(n.string.contains("针对收容遣送工作中存在的问题"))
+        #expect(n.string.hasSuffix("救助管理办法。\n(七)加强民主法制建设\n全文完。"))
+    }
+
     @Test func circledNumbers_stayForHeadings() throws {
         #expect(try Normalizer().normalize(DecodedText("①加强领导")).string == "①加强领导")
     }
