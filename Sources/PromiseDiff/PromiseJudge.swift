@@ -145,6 +145,8 @@ public struct PromiseJudge: Sendable {
         var keyTerm: Bool
         var promiseKeyTerm: Bool
         var numbers: NumberAgreement
+        /// How many content words the clause has.
+        var size: Int
         var score: Double { evidence?.1 ?? 0 }
     }
 
@@ -184,7 +186,8 @@ public struct PromiseJudge: Sendable {
             let query = similarity.query(clause)
             let best = similarity.best(query, among: results, limit: 1).first
             clauses.append(ClauseMatch(mass: query.total, evidence: best, keyTerm: names(rarest(clause.words, 1), best?.0),
-                                       promiseKeyTerm: names(promiseKeys, best?.0), numbers: best.map { compare(clause, $0.0) } ?? .none))
+                                       promiseKeyTerm: names(promiseKeys, best?.0), numbers: best.map { compare(clause, $0.0) } ?? .none,
+                                       size: clause.words.count))
             if let b = similarity.best(query, among: problems, limit: 1).first, b.1 > (problem?.1 ?? 0) { problem = b }
             if let b = similarity.best(query, among: plans, limit: 1).first, b.1 > (plan?.1 ?? 0) { plan = b }
         }
@@ -206,7 +209,9 @@ public struct PromiseJudge: Sendable {
         let rScore = f.results.first?.1 ?? 0
         // A clause that matches a result well and names a key term, or compares quantities with
         // it, counts as much as the whole promise doing so.
-        let covering = f.clauses.filter { $0.score >= fulfilledScore }
+        // A clause of two words or fewer covers only where its rarer word is (依法治军 is not
+        // reported by 依法规范劳动管理), as for the promise's head.
+        let covering = f.clauses.filter { $0.score >= fulfilledScore && ($0.size > 2 || $0.keyTerm) }
         let mass = f.clauses.reduce(0.0) { $0 + $1.mass }
         let coverage = mass > 0 ? covering.reduce(0.0) { $0 + $1.mass } / mass : 0
         let qScore = f.problem?.1 ?? 0
