@@ -173,7 +173,10 @@ func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: Extrac
 /// either of two, any shared word would do (加强湿地保护 is not done by 知识产权保护进一步加强).
 @Suite struct ShortPromiseTests {
     @Test func aShortPromise_isNotFulfilledByItsCommonerWordAlone() throws {
-        for (from, start) in [(2002, "加强湿地保护"), (2008, "健全临时救助制度"), (2016, "加快实施自由贸易区战略")] {
+        // Nor is a clause of two words covered by its commoner word (2009's review says nothing of
+        // poverty; 开发 and 减少 came from 国家开发银行 and 排放量分别减少).
+        for (from, start) in [(2002, "加强湿地保护"), (2008, "健全临时救助制度"), (2016, "加快实施自由贸易区战略"),
+                              (2008, "加大扶贫开发力度，继续减少贫困人口")] {
             let a = Paths.nationalReports.appendingPathComponent("\(from).txt"), b = Paths.nationalReports.appendingPathComponent("\(from + 1).txt")
             guard Paths.exists(a), Paths.exists(b) else { return }
             let p = try extractAndDiff(a, b).diff.promises.first { $0.text.hasPrefix(start) }
