@@ -53,9 +53,12 @@ import Testing
                      "中央财政专项扶贫资金增长30%以上。", "今年二氧化硫、氮氧化物排放量要分别下降3%"] {
             #expect(PromiseJudge.isCommitment(passage(text), cues), "\(text)")
         }
-        for text in ["启动《", "实施新一轮《"] {
+        for text in ["启动《", "实施新一轮《", "这也有利于引导各方面把主要精力放在深化改革、调整结构上。",
+                     "促进区域协调发展，是我国现代化建设中的一个重大战略问题。"] {
             #expect(!PromiseJudge.isCommitment(passage(text), cues), "\(text)")
         }
+        // Why a task matters, then the tasks: the paragraph still commits.
+        #expect(PromiseJudge.isCommitment(passage("这是增加居民收入的重要途径。努力拓宽就业渠道，增加就业岗位。"), cues))
         for text in ["今年要着重做好以下几方面的工作。", "今年重点抓好三项工作。", "突出抓好三个方面。"] {
             #expect(PromiseJudge.announces(passage(text), cues), "\(text)")
         }
