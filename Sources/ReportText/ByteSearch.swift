@@ -17,24 +17,27 @@ public struct BytePattern: Sendable, Hashable {
     /// Whether `haystack` (UTF-8) contains the pattern.
     @inline(__always)
     public func occurs(in haystack: [UInt8]) -> Bool {
-        guard !bytes.isEmpty else { return true }
-        guard haystack.count >= bytes.count else { return false }
-        return haystack.withUnsafeBytes { h in
-            bytes.withUnsafeBytes { n in
-                let first = Int32(n[0])
-                var at = h.baseAddress!
-                let end = h.baseAddress! + (h.count - n.count + 1)
-                while at < end {
-                    guard let hit = memchr(at, first, end - at) else { return false }
-                    if memcmp(hit, n.baseAddress!, n.count) == 0 { return true }
-                    at = UnsafeRawPointer(hit) + 1
-                }
-                return false
-            }
-        }
+        haystack.withUnsafeBytes { h in bytes.withUnsafeBytes { n in Self.find(n, in: h) } }
     }
 
-    public func occurs(in s: String) -> Bool { occurs(in: Array(s.utf8)) }
+    /// Whether `needle` occurs in `haystack`: memchr to the next place its first byte is, memcmp
+    /// for the rest.
+    @inline(__always)
+    static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let first = Int32(needle[0])
+        var at = haystack.baseAddress!
+        let end = haystack.baseAddress! + (haystack.count - needle.count + 1)
+        while at < end {
+            guard let hit = memchr(at, first, end - at) else { return false }
+            if memcmp(hit, needle.baseAddress!, needle.count) == 0 { return true }
+            at = UnsafeRawPointer(hit) + 1
+        }
+        return false
+    }
+
+    public func occurs(in s: String) -> Bool { s.containsBytes(text) }
 }
 
 extension String {
@@ -42,20 +45,6 @@ extension String {
     /// normalised text (Foundation's `contains` goes through CFString on Linux).
     public func containsBytes(_ other: String) -> Bool {
         var me = self, needle = other
-        return me.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty else { return true }
-                guard h.count >= n.count else { return false }
-                let base = UnsafeRawPointer(h.baseAddress!), pattern = UnsafeRawPointer(n.baseAddress!)
-                var at = base
-                let end = base + (h.count - n.count + 1)
-                while at < end {
-                    guard let hit = memchr(at, Int32(n[0]), end - at) else { return false }
-                    if memcmp(hit, pattern, n.count) == 0 { return true }
-                    at = UnsafeRawPointer(hit) + 1
-                }
-                return false
-            }
-        }
+        return me.withUTF8 { h in needle.withUTF8 { n in BytePattern.find(UnsafeRawBufferPointer(n), in: UnsafeRawBufferPointer(h)) } }
     }
 }
