@@ -15,12 +15,12 @@ public struct Similarity: Sendable {
     public init(idf: IDF) { self.idf = idf }
 
     public func score(_ query: Passage, _ candidate: Passage) -> Double {
-        let total = query.words.reduce(0.0) { $0 + idf.weight($1) }
-        guard total > 0 || !query.bigrams.isEmpty else { return 0 }
+        let q = self.query(query)
+        guard q.total > 0 || !query.bigrams.isEmpty else { return 0 }
         let candidateWords = Set(candidate.words)
-        let shared = query.words.filter { candidateWords.contains($0) }.reduce(0.0) { $0 + idf.weight($1) }
-        let lost = compounds(query).filter { isSplit($0, in: candidate) }.reduce(0.0) { $0 + $1.weight }
-        return combine(query, candidate, shared: max(0, shared - lost), total: total)
+        let shared = zip(query.words, q.weights).filter { candidateWords.contains($0.0) }.reduce(0.0) { $0 + $1.1 }
+        let lost = q.compounds.filter { isSplit($0, in: candidate) }.reduce(0.0) { $0 + $1.weight }
+        return combine(query, candidate, shared: max(0, shared - lost), total: q.total)
     }
 
     /// Two content words written together in the query (存款 + 保险 in 存款保险制度): they name
@@ -32,12 +32,12 @@ public struct Similarity: Sendable {
         var weight: Double
     }
 
-    func compounds(_ query: Passage, weights: [Double]? = nil) -> [Compound] {
+    /// `weights`: the IDF weight of each of the query's words.
+    func compounds(_ query: Passage, weights: [Double]) -> [Compound] {
         query.joined.compactMap { a, b in
             let x = query.words[a], y = query.words[b]
             guard let last = x.utf16.last, let first = y.utf16.first, CodeUnit.isHan(last), CodeUnit.isHan(first) else { return nil }
-            return Compound(first: x, second: y, junction: UInt32(last) << 16 | UInt32(first),
-                            weight: weights.map { min($0[a], $0[b]) } ?? min(idf.weight(x), idf.weight(y)))
+            return Compound(first: x, second: y, junction: UInt32(last) << 16 | UInt32(first), weight: min(weights[a], weights[b]))
         }
     }
 
@@ -66,7 +66,6 @@ public struct Similarity: Sendable {
 
     @inline(__always)
     func combine(_ query: Passage, _ candidate: Passage, shared: Double, total: Double) -> Double {
-        let wordCoverage = total > 0 ? shared / total : 0
         var bigrams = 0
         query.bigrams.withUnsafeBufferPointer { q in
             candidate.bigrams.withUnsafeBufferPointer { c in
@@ -76,7 +75,15 @@ public struct Similarity: Sendable {
                 }
             }
         }
-        let bigramCoverage = query.bigrams.isEmpty ? 0 : Double(bigrams) / Double(query.bigrams.count)
+        return blend(query, shared: shared, total: total, sharedBigrams: bigrams)
+    }
+
+    /// The score from what a candidate shares with the query: IDF mass `shared` of the query's
+    /// `total`, and `sharedBigrams` of its bigrams.
+    @inline(__always)
+    func blend(_ query: Passage, shared: Double, total: Double, sharedBigrams: Int) -> Double {
+        let wordCoverage = total > 0 ? shared / total : 0
+        let bigramCoverage = query.bigrams.isEmpty ? 0 : Double(sharedBigrams) / Double(query.bigrams.count)
         let confidence = min(1, total / Self.minimumInformation)
         return (Self.wordWeight * wordCoverage + Self.bigramWeight * bigramCoverage) * confidence
     }
@@ -121,14 +128,10 @@ public struct Similarity: Sendable {
             guard let posting = index.bigramPostings[b] else { continue }
             for i in posting { sharedBigrams[i] += 1 }
         }
-        let confidence = min(1, total / Self.minimumInformation)
-        let bigramTotal = Double(query.bigrams.count)
         var scored: [(Int, Double)] = []
         scored.reserveCapacity(touched.count)
         for i in touched {
-            let wordCoverage = shared[i] / total
-            let bigramCoverage = query.bigrams.isEmpty ? 0 : Double(sharedBigrams[i]) / bigramTotal
-            let s = (Self.wordWeight * wordCoverage + Self.bigramWeight * bigramCoverage) * confidence
+            let s = blend(query, shared: shared[i], total: total, sharedBigrams: Int(sharedBigrams[i]))
             if s > 0 { scored.append((i, s)) }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
