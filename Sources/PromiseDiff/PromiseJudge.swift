@@ -58,15 +58,15 @@ public struct PromiseJudge: Sendable {
             // (（四）积极推动区域协调发展), and readers quote it as one.
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) && !(sentences.count == 1 && announces($0, cues)) }
                 : sentences.filter { !statesTarget($0.span) && isCommitment($0, cues) && !announces($0, cues) }
+            let plan = report.metadata.planYear.value
+            // A plan period named by a heading above the item (（四）“十一五”时期的战略重点和主要任务),
+            // or by the promise itself: what is set there is set for the period, not the year.
+            let underPeriod = item.sectionPath.contains { DiffCues.any(cues.multiYear, withoutDuePeriods($0, plan: plan)) }
             for p in units {
                 let t = p.normalized
                 let quantity = p.quantities.contains { $0.unit != nil }
                 let testable = quantity || DiffCues.any(cues.testable, t)
-                let plan = report.metadata.planYear.value
-                // A plan period named by the promise or by a heading above it (（四）“十一五”时期的战略
-                //重点和主要任务): what is set there is set for the period, not the year.
-                let multiYear = DiffCues.any(cues.multiYear, withoutDuePeriods(t, plan: plan)) || futureYear(t, after: plan, cues)
-                    || item.sectionPath.contains { DiffCues.any(cues.multiYear, withoutDuePeriods($0, plan: plan)) }
+                let multiYear = underPeriod || DiffCues.any(cues.multiYear, withoutDuePeriods(t, plan: plan)) || futureYear(t, after: plan, cues)
                 // What a review would report: the clauses that act, not those that say what for.
                 let parts = t.unicodeScalars.split(whereSeparator: { ",，;；:：。".unicodeScalars.contains($0) }).map { String($0) }
                 let acting = parts.filter { !DiffCues.any(cues.purpose, $0) }
@@ -94,11 +94,14 @@ public struct PromiseJudge: Sendable {
         guard !p.words.isEmpty, !t.hasSuffix(":"), !DiffCues.any(cues.pastCredit, t), !DiffCues.any(cues.rhetoric, t) else {
             return false
         }
-        // A piece cut off by a line break inside a title (实施新一轮《) commits to nothing on its own.
-        if p.words.count == 1, "《“(「".contains(t.last ?? ":") { return false }
-        if p.words.count == 1, let only = cues.actionVerbs.firstMatch(in: p.words[0], range: NSRange(location: 0, length: (p.words[0] as NSString).length)),
-           only.range.length == (p.words[0] as NSString).length {
-            return false
+        if p.words.count == 1 {
+            // A piece cut off by a line break inside a title (实施新一轮《) commits to nothing on its own.
+            if "《“(「".contains(t.last ?? ":") { return false }
+            let word = p.words[0] as NSString
+            if let only = cues.actionVerbs.firstMatch(in: p.words[0], range: NSRange(location: 0, length: word.length)),
+               only.range.length == word.length {
+                return false
+            }
         }
         return cues.actionVerbSet.matches(t)
     }
