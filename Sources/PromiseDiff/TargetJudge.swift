@@ -25,6 +25,8 @@ public struct TargetJudge: Sendable {
     /// A growth figure against a year before the previous one (比2002年增长65.5% in a review of
     /// 2007) spans several years.
     static let baseYear = try! NSRegularExpression(pattern: #"比((?:19|20)[0-9]{2})年"#)
+    /// Where a clause group ends: a figure past one belongs to what follows.
+    static let clauseEnds: Set<Character> = ["；", ";", "。"]
     static let movesTo = try! NSRegularExpression(pattern: #"^[^,，;；。]*(提高|上升|增加|增长|下降|降低|减少|回落|扩大|缩小|降|升)(到|至)"#)
 
     /// Where the later report gives the actual: its review; `problems`, where a missed target is
@@ -66,15 +68,16 @@ public struct TargetJudge: Sendable {
         var fallback: TargetJudgement?
         for p in mentions {
             let s = p.normalized as NSString
-            for (at, name) in names.flatMap({ n in occurrences(of: n, in: s, cues).map { ($0, n) } }) {
+            let named = names.flatMap { n in occurrences(of: n, in: s, cues).map { ($0, n) } }
+            for (at, name) in named {
                 // A figure of the same unit soon after the name, in the same clause group (not past a ；).
                 for var q in p.quantities where q.range.lowerBound >= at + name.utf16.count && q.unit == t.unit
-                    && q.range.lowerBound - at <= name.utf16.count + 24
-                    && !s.substring(with: NSRange(location: at, length: q.range.lowerBound - at)).contains(where: { "；;。".contains($0) }) {
+                    && q.range.lowerBound - at <= name.utf16.count + 24 {
+                    let upToFigure = s.substring(with: NSRange(location: at, length: q.range.lowerBound - at))
+                    guard !upToFigure.contains(where: Self.clauseEnds.contains) else { continue }
                     // Two indicators, then their figures 分别 in order (城镇…收入和农村…收入分别增长7.9%和
                     // 9.1%): the name after 和 takes the second figure.
-                    if at > 0, [0x548C, 0x3001].contains(s.character(at: at - 1)),
-                       s.substring(with: NSRange(location: at, length: q.range.lowerBound - at)).contains("分别"),
+                    if at > 0, [0x548C, 0x3001].contains(s.character(at: at - 1)), upToFigure.contains("分别"),
                        let second = p.quantities.first(where: { $0.range.lowerBound > q.range.upperBound && $0.unit == q.unit }) {
                         q = second
                     }
@@ -109,8 +112,7 @@ public struct TargetJudge: Sendable {
             // A verdict in words (完成预期目标, 保持较低水平) when no figure is given; a five-year
             // recap's words are about the five years.
             // It must name the indicator itself (not 占国内生产总值比重).
-            let namesIt = names.contains { !occurrences(of: $0, in: s, cues).isEmpty }
-            for (verdict, regex) in cues.verbal where fallback == nil && namesIt && !p.inRecap && !lastYears.contains(p.span)
+            for (verdict, regex) in cues.verbal where fallback == nil && !named.isEmpty && !p.inRecap && !lastYears.contains(p.span)
                 && regex.firstMatch(in: p.normalized, range: NSRange(location: 0, length: s.length)) != nil {
                 fallback = TargetJudgement(id: t.id, indicator: t.indicator, target: target,
                                            actual: .init(value: nil, high: nil, unit: nil, qualifier: nil, text: p.text, span: p.span),
@@ -143,7 +145,7 @@ public struct TargetJudge: Sendable {
                 let from = at.location + at.length
                 let rest = s.substring(from: from)
                 guard rest.prefix(12).contains("分别") else { continue }
-                let clauseEnd = rest.firstIndex(where: { "；;。".contains($0) }).map { rest.utf16.distance(from: rest.startIndex, to: $0) } ?? (rest as NSString).length
+                let clauseEnd = rest.firstIndex(where: Self.clauseEnds.contains).map { rest.utf16.distance(from: rest.startIndex, to: $0) } ?? (rest as NSString).length
                 let figures = p.quantities.filter { (from..<from + clauseEnd).contains($0.range.lowerBound) && ($0.unit == t.unit || $0.unit == nil) }
                 guard figures.count == pair.parts.count else { continue }
                 let q = figures[k]
