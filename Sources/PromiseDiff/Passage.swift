@@ -23,6 +23,16 @@ public struct Passage: Sendable {
 }
 
 extension Passage {
+    /// What ends a sentence of normalised text: 。；！？ and a line break (full-width ones are
+    /// half-width after NFKC, apart from 。).
+    @inline(__always)
+    static func endsSentence(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x3002, 0x3B, 0x21, 0x3F, 0x0A: true
+        default: false
+        }
+    }
+
     /// Whether a sorted bigram list holds `b` (binary search).
     static func hasBigram(_ sorted: [UInt32], _ b: UInt32) -> Bool {
         var lo = 0, hi = sorted.count
@@ -89,13 +99,9 @@ public final class PassageReader {
             let span = Span(item.span.start + local.lowerBound, item.span.start + local.upperBound)
             out.append(build(decoded.text(local), span, normalized: norm.text(a..<b), item, inRecap: recap, analysed: analysed))
         }
-        for i in 0..<u.count {
-            switch u[i] {
-            case 0x3002, 0x3B, 0x21, 0x3F, 0x0A:
-                emit(start, i + 1)
-                start = i + 1
-            default: continue
-            }
+        for i in 0..<u.count where Passage.endsSentence(u[i]) {
+            emit(start, i + 1)
+            start = i + 1
         }
         emit(start, u.count)
         return out

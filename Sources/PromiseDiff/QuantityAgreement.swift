@@ -24,9 +24,11 @@ extension PromiseJudge {
         func isAggregate(_ q: NumberParser.Found) -> Bool {
             let end = min(q.range.lowerBound, text.count)
             var a = end
-            while a > 0, !Self.sentenceEnds.contains(text[a - 1]) { a -= 1 }
+            while a > 0, !Passage.endsSentence(text[a - 1]) { a -= 1 }
             return DiffCues.any(DiffCues.shared.aggregate, String(decoding: text[a..<end], as: UTF16.self))
         }
+        // Where each of the promise's words is written in it, for the clause of each figure.
+        let saidAt = promise.words.map { Self.occurrences(of: $0, in: said) }
         var verdict = NumberAgreement.none
         for want in promise.quantities where want.unit != nil {
             let base = want.baseUnit ?? want.unit
@@ -34,7 +36,7 @@ extension PromiseJudge {
             let clause = saidClauses[want.range.lowerBound]
             let clauseStart = saidClauses.firstIndex(of: clause)!
             guard !same.isEmpty, !DiffCues.any(DiffCues.shared.otherYear, String(decoding: said[clauseStart..<want.range.lowerBound], as: UTF16.self)) else { continue }
-            let inClause = promise.words.filter { w in Self.occurrences(of: w, in: said).contains { saidClauses[$0] == clause } }
+            let inClause = zip(promise.words, saidAt).filter { _, at in at.contains { saidClauses[$0] == clause } }.map(\.0)
             let names = rarest(inClause.isEmpty ? promise.words : inClause, 3).flatMap { Self.occurrences(of: $0, in: text) }
             // How closely a figure is tied to a name: 0 in its clause, 1 after it, 2 before it.
             func tie(_ q: NumberParser.Found) -> Int? {
@@ -58,14 +60,11 @@ extension PromiseJudge {
         return verdict
     }
 
-    /// 。；！？ (full-width ones are half-width after NFKC, apart from 。).
-    static let sentenceEnds: Set<UInt16> = [0x3002, 0x3B, 0x21, 0x3F, 0x0A]
-
     /// The sentence each code unit falls in, counted from 0.
     static func sentenceNumbers(_ text: [UInt16]) -> [Int] {
         var n = 0
         return text.map { u in
-            defer { if sentenceEnds.contains(u) { n += 1 } }
+            defer { if Passage.endsSentence(u) { n += 1 } }
             return n
         }
     }
@@ -74,7 +73,7 @@ extension PromiseJudge {
     static func clauseNumbers(_ text: [UInt16]) -> [Int] {
         var n = 0
         return text.map { u in
-            defer { if sentenceEnds.contains(u) || clauseEnds.contains(u) { n += 1 } }
+            defer { if Passage.endsSentence(u) || clauseEnds.contains(u) { n += 1 } }
             return n
         }
     }
