@@ -50,6 +50,22 @@ public final class PassageReader {
     let normalizer = Normalizer()
     let stopwords: Set<String>
     let synonyms: [String: String]
+    /// Content words read so far, keyed by their Han characters packed into one integer (words of
+    /// two to four characters, nearly all): hashing an integer is much cheaper than hashing a
+    /// String, which normalises as it goes, and that was most of what reading a sentence cost.
+    private var known: [UInt64: Reading] = [:]
+    /// Each distinct word an id, so that a sentence's words are told apart by integers.
+    private var ids: [String: Int32] = [:]
+    /// Enough for the vocabulary of any corpus of reports; past it, words are read the slow way.
+    private static let knownLimit = 200_000
+
+    /// A token as matching reads it: its word after synonyms, or nil for a stop word.
+    struct Reading {
+        var word: String?
+        var id: Int32
+        /// Not replaced by a synonym.
+        var asWritten: Bool
+    }
 
     public init(lexicon: Lexicon) throws {
         var lexicon = lexicon
@@ -130,22 +146,37 @@ public final class PassageReader {
     func analyse(_ s: String) -> (words: [String], joined: [(Int, Int)]) {
         let units = Array(s.utf16).filter { $0 != 0x0A }
         guard let tokens = try? segmenter.tokens(units) else { return ([], []) }
-        var index: [String: Int] = [:]
+        var seen: [Int32] = []
         var out: [String] = []
         var joined: [(Int, Int)] = []
         var previous: (end: Int32, word: Int)? = nil
         for t in tokens {
-            guard let raw = t.contentWord(in: units) else { previous = nil; continue }
-            let w = synonyms[raw] ?? raw
-            if stopwords.contains(w) { previous = nil; continue }
+            guard let r = reading(t, units), let w = r.word else { previous = nil; continue }
             let k: Int
-            if let seen = index[w] { k = seen } else { k = out.count; index[w] = k; out.append(w) }
-            if let p = previous, p.end == t.start, p.word != k, w == raw, !joined.contains(where: { $0 == (p.word, k) }) {
+            if let i = seen.firstIndex(of: r.id) { k = i } else { k = out.count; seen.append(r.id); out.append(w) }
+            if let p = previous, p.end == t.start, p.word != k, r.asWritten, !joined.contains(where: { $0 == (p.word, k) }) {
                 joined.append((p.word, k))
             }
-            previous = w == raw ? (t.end, k) : nil
+            previous = r.asWritten ? (t.end, k) : nil
         }
         return (out, joined)
+    }
+
+    /// How a token reads (nil: not a content word), from `known` when it is there.
+    private func reading(_ t: Token, _ units: [UInt16]) -> Reading? {
+        let short = t.kind == .han && t.length >= 2 && t.length <= 4
+        var key: UInt64 = 0
+        if short {
+            for i in Int(t.start)..<Int(t.end) { key = key << 16 | UInt64(units[i]) }
+            if let r = known[key] { return r }
+        }
+        guard let raw = t.contentWord(in: units) else { return nil }
+        let w = synonyms[raw] ?? raw
+        let id: Int32
+        if let i = ids[w] { id = i } else { id = Int32(ids.count); ids[w] = id }
+        let r = Reading(word: stopwords.contains(w) ? nil : w, id: id, asWritten: w == raw)
+        if short && known.count < Self.knownLimit { known[key] = r }
+        return r
     }
 
     /// Adjacent Han character pairs, packed into one integer each, sorted and unique.
