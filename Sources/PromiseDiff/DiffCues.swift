@@ -86,36 +86,94 @@ final class DiffCues: @unchecked Sendable {
     static func any(_ cues: CueSet, _ s: String) -> Bool { cues.matches(s) }
 }
 
-/// A cue list that is only ever asked "does any line match": its plain phrases (lines of
-/// alternatives without regex syntax, such as 已经|已|均已) are found by one scan over the text's
-/// UTF-16 units, the other lines by one regex alternation. Same answers as the regex of every
-/// line, without bridging each sentence to NSString for the common case.
+/// A cue list that is only ever asked "does any line match". Each line is an alternation; its
+/// alternatives without regex syntax (已经|已|均已), anchored at the start (^要用) or grouped
+/// ((取得了|实现了)) are found by one scan over the text's UTF-16 units. The rest stay regexes,
+/// each run only when the text holds the literal it opens with (形势 of 形势(依然|仍然)?严峻).
+/// Same answers as the regex of every line, without bridging each sentence to NSString for
+/// what plain text decides.
 struct CueSet: @unchecked Sendable {
-    /// Phrases by their first UTF-16 unit.
+    /// Phrases found anywhere, by their first UTF-16 unit.
     let phrases: [UInt16: [[UInt16]]]
-    let regex: NSRegularExpression?
+    /// Phrases the text must open with.
+    let openers: [[UInt16]]
+    /// Alternatives that need a regex, with the literal a match must contain (empty: none known).
+    let regexes: [(literal: [UInt16], regex: NSRegularExpression)]
 
     init(lines: [String]) throws {
-        let syntax = Set("\\^$.?*+()[]{}")
         var phrases: [UInt16: [[UInt16]]] = [:]
-        var patterns: [String] = []
-        for line in lines {
-            if line.contains(where: syntax.contains) {
-                patterns.append("(?:\(line))")
-                continue
-            }
-            for phrase in line.split(separator: "|") where !phrase.isEmpty {
-                let units = Array(phrase.utf16)
-                phrases[units[0], default: []].append(units)
+        var openers: [[UInt16]] = []
+        var regexes: [(literal: [UInt16], regex: NSRegularExpression)] = []
+        var unanchored: [String] = []
+        for alternative in lines.flatMap(Self.alternatives) {
+            if let plain = Self.plainAlternatives(alternative) {
+                for phrase in plain { phrases[phrase[0], default: []].append(phrase) }
+            } else if alternative.hasPrefix("^"), let plain = Self.plainAlternatives(String(alternative.dropFirst())) {
+                openers += plain
+            } else {
+                let literal = Self.leadingLiteral(alternative)
+                if literal.isEmpty { unanchored.append("(?:\(alternative))") } else {
+                    regexes.append((literal, try NSRegularExpression(pattern: alternative)))
+                }
             }
         }
+        // Alternatives without a literal to look for first run as one regex.
+        if !unanchored.isEmpty { regexes.append(([], try NSRegularExpression(pattern: unanchored.joined(separator: "|")))) }
         self.phrases = phrases
-        regex = patterns.isEmpty ? nil : try NSRegularExpression(pattern: patterns.joined(separator: "|"))
+        self.openers = openers
+        self.regexes = regexes
+    }
+
+    static let syntax = Set("\\^$.?*+()[]{}|".utf16)
+    /// What makes the character before it optional: ? * {.
+    static let quantifiers: Set<UInt16> = [0x3F, 0x2A, 0x7B]
+
+    /// The top-level alternatives of a pattern (split at | outside groups and classes).
+    static func alternatives(_ pattern: String) -> [String] {
+        var out: [String] = [], current = "", depth = 0, inClass = false, escaped = false
+        for c in pattern {
+            if escaped { escaped = false; current.append(c); continue }
+            switch c {
+            case "\\": escaped = true
+            case "[": inClass = true
+            case "]": inClass = false
+            case "(" where !inClass: depth += 1
+            case ")" where !inClass: depth -= 1
+            case "|" where depth == 0 && !inClass:
+                out.append(current)
+                current = ""
+                continue
+            default: break
+            }
+            current.append(c)
+        }
+        out.append(current)
+        return out.filter { !$0.isEmpty }
+    }
+
+    /// The phrases of a plain alternative (取得了) or of a group of plain ones ((取得了|实现了)).
+    static func plainAlternatives(_ s: String) -> [[UInt16]]? {
+        func plain(_ t: Substring) -> Bool { !t.isEmpty && !t.utf16.contains(where: syntax.contains) }
+        if plain(s[...]) { return [Array(s.utf16)] }
+        guard s.hasPrefix("("), s.hasSuffix(")"), !s.hasPrefix("(?") else { return nil }
+        let inner = s.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
+        return inner.allSatisfy(plain) ? inner.map { Array($0.utf16) } : nil
+    }
+
+    /// The literal text a match of the alternative must contain: its opening run of plain
+    /// characters, less the last one when a quantifier makes that one optional.
+    static func leadingLiteral(_ s: String) -> [UInt16] {
+        let u = Array(s.utf16.drop { $0 == 0x5E })
+        var n = 0
+        while n < u.count && !syntax.contains(u[n]) { n += 1 }
+        if n < u.count, Self.quantifiers.contains(u[n]) { n -= 1 }
+        return Array(u[..<max(0, n)])
     }
 
     func matches(_ s: String) -> Bool {
+        let u = Array(s.utf16)
+        for p in openers where p.count <= u.count && u.starts(with: p) { return true }
         if !phrases.isEmpty {
-            let u = Array(s.utf16)
             for i in u.indices {
                 guard let candidates = phrases[u[i]] else { continue }
                 for p in candidates where p.count <= u.count - i {
@@ -125,7 +183,19 @@ struct CueSet: @unchecked Sendable {
                 }
             }
         }
-        guard let regex else { return false }
-        return regex.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
+        for (literal, regex) in regexes where literal.isEmpty || Self.contains(u, literal) {
+            if regex.firstMatch(in: s, range: NSRange(location: 0, length: u.count)) != nil { return true }
+        }
+        return false
+    }
+
+    static func contains(_ u: [UInt16], _ p: [UInt16]) -> Bool {
+        guard p.count <= u.count else { return false }
+        for i in 0...(u.count - p.count) where u[i] == p[0] {
+            var k = 1
+            while k < p.count && u[i + k] == p[k] { k += 1 }
+            if k == p.count { return true }
+        }
+        return false
     }
 }
