@@ -84,6 +84,9 @@ final class DiffCues: @unchecked Sendable {
     }
 
     static func any(_ cues: CueSet, _ s: String) -> Bool { cues.matches(s) }
+
+    /// Where the cue files are (for tests that read them as written).
+    static var bundle: Bundle { .module }
 }
 
 /// A cue list that is only ever asked "does any line match". Each line is an alternation; its
