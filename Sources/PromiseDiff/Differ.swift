@@ -55,7 +55,7 @@ public final class Differ {
                 targetJudge.judge($0, review: results.passages, problems: problems.passages, plans: plans.passages, year: b.metadata.reviewYear.value)
             }
             pairs = recurring.pairs(pa.problems, pb.problems)
-            reused = reuse.find(pa.text, pb.text)
+            reused = reuse.find(pa.text, pa.shingles, pb.text, pb.shingles)
             checks = CrossYearChecks.run(a, b)
         } else {
             judgements = promises.map { p in

@@ -269,6 +269,8 @@ public final class ReportPassages {
     public func items(_ role: ItemRole) -> [Int] { report.items.indices.filter { report.items[$0].role == role } }
 
     public private(set) lazy var text: [Passage] = reader.textPassages(report)
+    /// The shingles of each of `text`'s sentences, for text reuse.
+    public private(set) lazy var shingles: [[UInt64]] = text.map { ReuseFinder.shingles($0.normalized) }
     public private(set) lazy var promises: [PromiseJudge.Promise] = PromiseJudge.promises(of: self)
     public private(set) lazy var problems: [Passage] = items(.problem).map(whole)
     /// What a promise is looked for in: sentences, and short items too (a promise may be covered
@@ -293,5 +295,6 @@ public final class ReportPassages {
         _ = candidates
         _ = problems
         _ = text
+        _ = shingles
     }
 }

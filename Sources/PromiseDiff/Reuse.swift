@@ -26,32 +26,60 @@ public struct ReuseFinder: Sendable {
         return c.properties.isWhitespace
     }
 
-    static func shingles(_ s: String) -> Set<UInt64> {
+    /// The sentence's shingles, sorted and unique (a sort is cheaper than filling a set).
+    static func shingles(_ s: String) -> [UInt64] {
         let chars = s.unicodeScalars.filter(counts).map { UInt64($0.value) }
         guard chars.count >= 4 else { return [] }
-        var out = Set<UInt64>()
+        var out: [UInt64] = []
+        out.reserveCapacity(chars.count - 3)
         for i in 0...(chars.count - 4) {
-            out.insert((chars[i] &* 0x9E37_79B9_7F4A_7C15) ^ (chars[i + 1] << 42) ^ (chars[i + 2] << 21) ^ chars[i + 3])
+            out.append((chars[i] &* 0x9E37_79B9_7F4A_7C15) ^ (chars[i + 1] << 42) ^ (chars[i + 2] << 21) ^ chars[i + 3])
         }
+        out.sort()
+        var unique = 0
+        for x in out where unique == 0 || out[unique - 1] != x {
+            out[unique] = x
+            unique += 1
+        }
+        out.removeLast(out.count - unique)
         return out
     }
 
     public func find(_ a: [Passage], _ b: [Passage]) -> Reuse {
-        let aShingles = a.map { Self.shingles($0.normalized) }
-        var index: [UInt64: [Int]] = [:]
+        find(a, a.map { Self.shingles($0.normalized) }, b, b.map { Self.shingles($0.normalized) })
+    }
+
+    /// With each side's shingles worked out already (a report is the later side of one pair and
+    /// the earlier side of the next).
+    func find(_ a: [Passage], _ aShingles: [[UInt64]], _ b: [Passage], _ bShingles: [[UInt64]]) -> Reuse {
+        var index: [UInt64: [Int32]] = [:]
         for (i, s) in aShingles.enumerated() where s.count + 3 >= minimumLength {
-            for h in s { index[h, default: []].append(i) }
+            for h in s { index[h, default: []].append(Int32(i)) }
         }
+        // Shingles shared with each earlier sentence, dense; `touched` lists the ones to reset.
+        var overlap = [Int32](repeating: 0, count: a.count)
+        var touched: [Int32] = []
         var pairs: [Reuse.Pair] = []
         var reusedChars: [ItemRole: Int] = [:], totalChars: [ItemRole: Int] = [:]
-        for p in b {
+        for (p, s) in zip(b, bShingles) {
             let length = p.normalized.unicodeScalars.filter { !Self.isSpace($0) }.count
             totalChars[p.role, default: 0] += length
-            let s = Self.shingles(p.normalized)
             guard s.count + 3 >= minimumLength else { continue }
-            var overlap: [Int: Int] = [:]
-            for h in s { for i in index[h] ?? [] { overlap[i, default: 0] += 1 } }
-            guard let (i, shared) = overlap.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { continue }
+            for h in s {
+                for i in index[h] ?? [] {
+                    if overlap[Int(i)] == 0 { touched.append(i) }
+                    overlap[Int(i)] += 1
+                }
+            }
+            // The earlier sentence sharing most, the first of equals.
+            var best: (i: Int, shared: Int)?
+            for i in touched {
+                let n = Int(overlap[Int(i)])
+                if best == nil || n > best!.shared || (n == best!.shared && Int(i) < best!.i) { best = (Int(i), n) }
+                overlap[Int(i)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            guard let (i, shared) = best else { continue }
             let jaccard = Double(shared) / Double(s.count + aShingles[i].count - shared)
             if jaccard >= threshold {
                 reusedChars[p.role, default: 0] += length
