@@ -33,9 +33,10 @@ public enum Markdown {
     public static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
 
     /// A shortened quote: at most `limit` characters, escaped.
+    /// (Cut before escaping, which flattens line breaks: a quote may be a whole long paragraph.)
     public static func quote(_ s: String, limit: Int = 80) -> String {
-        let flat = s.replacingOccurrences(of: "\n", with: " ")
-        return escape(flat.count > limit ? String(flat.prefix(limit)) + "…" : flat)
+        let head = s.prefix(limit + 1)
+        return escape(head.count > limit ? String(head.prefix(limit)) + "…" : String(head))
     }
 
     public static func percent(_ v: Double?) -> String {
