@@ -19,6 +19,10 @@ public final class Cues: @unchecked Sendable {
     /// capture group of pattern `k`.
     public let headingAlternation: NSRegularExpression
     public let headingGroups: [Int]
+    /// The characters a heading can open with (第, 一…十, (, 0…9, ①…), read off the patterns; nil when
+    /// a pattern's first character cannot be told. Most lines are not headings, and one look at
+    /// their first character spares them the regex.
+    public let headingStarts: Set<Unicode.Scalar>?
     public let enumerations: [NSRegularExpression]
     public let notHeadings: [NSRegularExpression]
     public let roleCues: [(role: SectionRole, cue: String)]
@@ -64,6 +68,10 @@ public final class Cues: @unchecked Sendable {
             next += 1 + regex.numberOfCaptureGroups
         }
         headingGroups = groups
+        headingStarts = headings.reduce(Optional(Set<Unicode.Scalar>())) { set, h in
+            guard let set, let first = Self.firstCharacters(of: h.regex.pattern) else { return nil }
+            return set.union(first)
+        }
         headingAlternation = try NSRegularExpression(pattern: headings.map { "(\($0.regex.pattern))" }.joined(separator: "|"))
         enumerations = try regexes("enumerations.txt")
         notHeadings = try regexes("not-headings.txt")
@@ -142,5 +150,46 @@ extension NSRegularExpression {
 enum ResourceFilesBridge {
     static func lines(_ file: String) throws -> [String] {
         try ResourceFiles.lines(file: file, bundle: .module)
+    }
+}
+
+extension Cues {
+    /// The characters a pattern anchored with ^ can match first: a literal character, an escaped
+    /// one (\(), or a class of characters and ranges ([0-9①②]); nil for anything else.
+    static func firstCharacters(of pattern: String) -> Set<Unicode.Scalar>? {
+        var rest = Substring(pattern)
+        guard rest.hasPrefix("^") else { return nil }
+        rest = rest.dropFirst()
+        guard let c = rest.unicodeScalars.first else { return nil }
+        let special: Set<Unicode.Scalar> = ["(", ")", "[", "]", "{", "}", ".", "*", "+", "?", "|", "^", "$"]
+        if c == "\\" {
+            let escaped = rest.unicodeScalars.dropFirst().first
+            guard let e = escaped, special.contains(e) else { return nil }
+            return [e]
+        }
+        if !special.contains(c) {
+            // A literal made optional by a quantifier after it would not have to come first.
+            let next = rest.unicodeScalars.dropFirst().first
+            if let next, ["?", "*", "{"].contains(next) { return nil }
+            return [c]
+        }
+        guard c == "[", let close = rest.firstIndex(of: "]") else { return nil }
+        let members = Array(rest[rest.index(after: rest.startIndex)..<close].unicodeScalars)
+        guard !members.isEmpty, members.first != "^", !members.contains("\\") else { return nil }
+        let after = rest[rest.index(after: close)...].unicodeScalars.first
+        if let after, ["?", "*"].contains(after) || (after == "{" && rest[rest.index(after: close)...].hasPrefix("{0")) { return nil }
+        var out = Set<Unicode.Scalar>()
+        var i = 0
+        while i < members.count {
+            if i + 2 < members.count, members[i + 1] == "-" {
+                guard members[i].value <= members[i + 2].value else { return nil }
+                for v in members[i].value...members[i + 2].value { if let u = Unicode.Scalar(v) { out.insert(u) } }
+                i += 3
+            } else {
+                out.insert(members[i])
+                i += 1
+            }
+        }
+        return out
     }
 }

@@ -74,6 +74,7 @@ enum OutlineParser {
 
     static func match(_ line: String, _ cues: Cues) -> (Int, String)? {
         // Markers are short and at the start: never run the patterns over a whole long line.
+        if let starts = cues.headingStarts, let first = line.unicodeScalars.first, !starts.contains(first) { return nil }
         let line = String(line.prefix(24))
         let range = NSRange(line.startIndex..., in: line)
         guard let m = cues.headingAlternation.firstMatch(in: line, options: .anchored, range: range) else { return nil }
