@@ -24,7 +24,9 @@ public final class Cues: @unchecked Sendable {
     /// their first character spares them the regex.
     public let headingStarts: Set<Unicode.Scalar>?
     public let enumerations: [NSRegularExpression]
-    public let notHeadings: [NSRegularExpression]
+    /// Titles that are never headings (`not-headings.txt`: a template table's row labels), as one
+    /// alternation: a candidate heading is asked once, not once per line of the file.
+    public let notHeadings: NSRegularExpression
     public let roleCues: [(role: SectionRole, cue: String)]
     public let problemOpeners: [String]
     let problemOpenerPatterns: [BytePattern]
@@ -74,7 +76,7 @@ public final class Cues: @unchecked Sendable {
         }
         headingAlternation = try NSRegularExpression(pattern: headings.map { "(\($0.regex.pattern))" }.joined(separator: "|"))
         enumerations = try regexes("enumerations.txt")
-        notHeadings = try regexes("not-headings.txt")
+        notHeadings = try NSRegularExpression(pattern: try lines("not-headings.txt").map { "(?:\($0))" }.joined(separator: "|"))
         roleCues = try lines("roles.txt").compactMap { line in
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, let role = SectionRole(rawValue: String(parts[0])) else { return nil }

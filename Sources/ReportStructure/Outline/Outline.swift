@@ -25,10 +25,19 @@ enum OutlineParser {
         var out: [Heading] = []
         var skipNext = false
         var lastOrdinal: [Int: Int] = [:]
+        // The same short lines come back many times in a report (a flattened table's 0, 1, 38):
+        // each is matched once.
+        var seen: [String: (Int, String)?] = [:]
         for (index, line) in view.lines.enumerated() {
             if skipNext { skipNext = false; continue }
             let text = view.text(line)
-            guard let (level, marker) = match(text, cues) else { continue }
+            let found: (Int, String)?
+            if text.utf16.count <= 8 {
+                if let known = seen[text] { found = known } else { found = match(text, cues); seen[text] = found }
+            } else {
+                found = match(text, cues)
+            }
+            guard let (level, marker) = found else { continue }
             let markerLength = TextView.length(marker)
             var titleRange = view.trimmed(line.lowerBound + markerLength..<line.upperBound)
             var bodyStart = line.upperBound
@@ -50,7 +59,7 @@ enum OutlineParser {
                 }
             }
             let title = view.text(titleRange)
-            if isNotAHeading(title) || cues.notHeadings.contains(where: { $0.matches(title) }) { continue }
+            if isNotAHeading(title) || cues.notHeadings.matches(title) { continue }
             // Numbering of parts and of their points only goes forward: a 一、 after 三、 is a list
             // inside a point. A new part (第二部分) numbers its points afresh.
             if level <= 2, let n = ordinal(marker) {
