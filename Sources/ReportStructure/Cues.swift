@@ -30,7 +30,7 @@ public final class Cues: @unchecked Sendable {
     public let roleCues: [(role: SectionRole, cue: String)]
     public let problemOpeners: [String]
     let problemOpenerPatterns: [BytePattern]
-    public let itemOpeners: [NSRegularExpression]
+    public let itemOpeners: NSRegularExpression
     public let planOpeners: [String]
     public let runBreaks: Set<String>
     /// Words between a target's indicator and its figure, longest first (`cues/target-connectors.txt`).
@@ -39,9 +39,9 @@ public final class Cues: @unchecked Sendable {
     public let multiYearTargets: [String]
     /// A name that covers two indicators, and theirs (`cues/paired-indicators.txt`).
     public let pairedIndicators: [(whole: String, parts: [String])]
-    public let commitmentForms: [NSRegularExpression]
-    public let resultForms: [NSRegularExpression]
-    public let problemForms: [NSRegularExpression]
+    public let commitmentForms: NSRegularExpression
+    public let resultForms: NSRegularExpression
+    public let problemForms: NSRegularExpression
     public let stopwords: Set<String>
     public let units: [String]
     /// `units` by their first UTF-16 unit, in the same (longest first) order: a number's unit is
@@ -55,6 +55,10 @@ public final class Cues: @unchecked Sendable {
         func lines(_ file: String) throws -> [String] { try ResourceFiles.lines(file: file, bundle: bundle) }
         func regexes(_ file: String) throws -> [NSRegularExpression] {
             try lines(file).map { try NSRegularExpression(pattern: $0) }
+        }
+        // A list only ever asked "does any line match": one alternation, one call per text.
+        func anyOf(_ file: String) throws -> NSRegularExpression {
+            try NSRegularExpression(pattern: try lines(file).map { "(?:\($0))" }.joined(separator: "|"))
         }
         skipClasses = try lines("html/skip-classes.txt")
         boilerplate = try lines("html/boilerplate.txt").map(BytePattern.init)
@@ -76,7 +80,7 @@ public final class Cues: @unchecked Sendable {
         }
         headingAlternation = try NSRegularExpression(pattern: headings.map { "(\($0.regex.pattern))" }.joined(separator: "|"))
         enumerations = try regexes("enumerations.txt")
-        notHeadings = try NSRegularExpression(pattern: try lines("not-headings.txt").map { "(?:\($0))" }.joined(separator: "|"))
+        notHeadings = try anyOf("not-headings.txt")
         roleCues = try lines("roles.txt").compactMap { line in
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, let role = SectionRole(rawValue: String(parts[0])) else { return nil }
@@ -84,7 +88,7 @@ public final class Cues: @unchecked Sendable {
         }
         problemOpeners = try lines("cues/problem-openers.txt")
         problemOpenerPatterns = problemOpeners.map(BytePattern.init)
-        itemOpeners = try regexes("cues/item-openers.txt")
+        itemOpeners = try anyOf("cues/item-openers.txt")
         planOpeners = try lines("cues/plan-openers.txt")
         runBreaks = Set(try lines("cues/run-breaks.txt"))
         targetConnectors = try lines("cues/target-connectors.txt").sorted { $0.count > $1.count }
@@ -93,9 +97,9 @@ public final class Cues: @unchecked Sendable {
             let p = l.split(separator: " ").map(String.init)
             return p.count == 3 ? (p[0], [p[1], p[2]]) : nil
         }
-        commitmentForms = try regexes("cues/commitment.txt")
-        resultForms = try regexes("cues/result.txt")
-        problemForms = try regexes("cues/problem.txt")
+        commitmentForms = try anyOf("cues/commitment.txt")
+        resultForms = try anyOf("cues/result.txt")
+        problemForms = try anyOf("cues/problem.txt")
         stopwords = Set(try lines("stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })
         var units: [String] = []
         var qualifiers: [(String, Qualifier)] = []

@@ -96,7 +96,7 @@ struct ItemExtractor {
             let switched = switchedRole(line, from: role)
             if let switched, line.lowerBound > e.range.lowerBound, switched != groups.last!.0 {
                 groups.append((switched, [line]))
-            } else if line.lowerBound > e.range.lowerBound, cues.itemOpeners.contains(where: { $0.matches(view.text(line)) }) {
+            } else if line.lowerBound > e.range.lowerBound, cues.itemOpeners.matches(view.text(line)) {
                 groups.append((groups.last!.0, [line]))
             } else {
                 groups[groups.count - 1].1.append(line)
@@ -171,11 +171,11 @@ struct ItemExtractor {
                 let text = view.text(sentence)
                 if text.count < 8 || isLeadIn(text) { continue }
                 let role: ItemRole?
-                if cues.commitmentForms.contains(where: { $0.matches(text) }) {
+                if cues.commitmentForms.matches(text) {
                     role = .commitment
-                } else if cues.resultForms.contains(where: { $0.matches(text) }) {
+                } else if cues.resultForms.matches(text) {
                     role = .result
-                } else if text.contains("存在") && cues.problemForms.contains(where: { $0.matches(text) }) {
+                } else if text.contains("存在") && cues.problemForms.matches(text) {
                     role = .problem
                 } else {
                     role = nil
@@ -199,7 +199,7 @@ struct ItemExtractor {
         if role != .commitment && cues.planOpeners.contains(where: { head.hasPrefix($0) || head.dropFirst(3).hasPrefix($0) }) {
             return .commitment
         }
-        if role == .problem && cues.commitmentForms.contains(where: { $0.matches(head) }) && !cues.problemForms.contains(where: { $0.matches(head) }) {
+        if role == .problem && cues.commitmentForms.matches(head) && !cues.problemForms.matches(head) {
             return .commitment
         }
         return nil
