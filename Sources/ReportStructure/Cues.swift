@@ -141,7 +141,12 @@ public final class Cues: @unchecked Sendable {
     /// Spam phrases are lower-cased when loaded; Han text has no case, so one lower-casing of the
     /// line suffices.
     func isSpam(_ line: String) -> Bool {
-        let lower = Array(line.lowercased().utf8)
+        // Most lines are Han, CJK punctuation and lower-case ASCII, which lower-casing leaves as
+        // they are: only the others pay for it.
+        let caseless = line.unicodeScalars.allSatisfy { c in
+            c.value < 0x80 ? !(0x41...0x5A).contains(c.value) : (0x3000...0x9FFF).contains(c.value)
+        }
+        let lower = Array((caseless ? line : line.lowercased()).utf8)
         return spamPatterns.contains { $0.occurs(in: lower) }
     }
 }
