@@ -6,30 +6,32 @@ import ReportText
 final class RoleTagger {
     let segmenter: WordSegmenter
     let cues: Cues
+    /// The cues in UTF-16, in the file's order.
+    let cueUnits: [(role: SectionRole, units: [UInt16])]
 
     init(segmenter: WordSegmenter, cues: Cues = .shared) {
         self.segmenter = segmenter
         self.cues = cues
+        cueUnits = cues.roleCues.map { ($0.role, Array($0.cue.utf16)) }
     }
 
+    /// The longest cue found on token boundaries (the first in the file among equals). The title is
+    /// segmented only when some cue is in it at all.
     func role(ofTitle title: String) -> SectionRole? {
         let units = Array(title.utf16)
-        guard let tokens = try? segmenter.tokens(units) else { return nil }
-        var starts = Set<Int>(), ends = Set<Int>()
-        for t in tokens { starts.insert(Int(t.start)); ends.insert(Int(t.end)) }
-        var best: (SectionRole, Int)?
-        for (role, cue) in cues.roleCues {
-            let c = Array(cue.utf16)
-            guard c.count <= units.count, best == nil || c.count > best!.1 else { continue }
-            var i = 0
-            while i + c.count <= units.count {
-                if units[i] == c[0] && Array(units[i..<i + c.count]) == c && starts.contains(i) && ends.contains(i + c.count) {
-                    best = (role, c.count)
-                    break
-                }
-                i += 1
+        var found: [(role: SectionRole, at: Int, length: Int)] = []
+        for (role, c) in cueUnits where !c.isEmpty && c.count <= units.count {
+            for i in 0...(units.count - c.count) where units[i] == c[0] && units[i..<i + c.count].elementsEqual(c) {
+                found.append((role, i, c.count))
             }
         }
-        return best?.0
+        guard !found.isEmpty, let tokens = try? segmenter.tokens(units) else { return nil }
+        var starts = Set<Int>(), ends = Set<Int>()
+        for t in tokens { starts.insert(Int(t.start)); ends.insert(Int(t.end)) }
+        var best: (role: SectionRole, length: Int)?
+        for f in found where starts.contains(f.at) && ends.contains(f.at + f.length) && f.length > (best?.length ?? 0) {
+            best = (f.role, f.length)
+        }
+        return best?.role
     }
 }
