@@ -50,22 +50,8 @@ public final class PassageReader {
     let normalizer = Normalizer()
     let stopwords: Set<String>
     let synonyms: [String: String]
-    /// Content words read so far, keyed by their Han characters packed into one integer (words of
-    /// two to four characters, nearly all): hashing an integer is much cheaper than hashing a
-    /// String, which normalises as it goes, and that was most of what reading a sentence cost.
-    private var known: [UInt64: Reading] = [:]
-    /// Each distinct word an id, so that a sentence's words are told apart by integers.
-    private var ids: [String: Int32] = [:]
-    /// Enough for the vocabulary of any corpus of reports; past it, words are read the slow way.
-    private static let knownLimit = 200_000
-
-    /// A token as matching reads it: its word after synonyms, or nil for a stop word.
-    struct Reading {
-        var word: String?
-        var id: Int32
-        /// Not replaced by a synonym.
-        var asWritten: Bool
-    }
+    /// Content words after synonyms, stop words dropped.
+    let words: ContentWordReader
 
     public init(lexicon: Lexicon) throws {
         var lexicon = lexicon
@@ -74,6 +60,11 @@ public final class PassageReader {
         segmenter = try WordSegmenter(lexicon: lexicon)
         stopwords = DiffCues.shared.stopwords
         synonyms = DiffCues.shared.synonyms
+        let (stopwords, synonyms) = (self.stopwords, self.synonyms)
+        words = ContentWordReader { raw in
+            let w = synonyms[raw] ?? raw
+            return (stopwords.contains(w) ? nil : w, w == raw)
+        }
     }
 
     /// Every sentence of the report's text (for text reuse), with the role of the item it falls
@@ -151,7 +142,7 @@ public final class PassageReader {
         var joined: [(Int, Int)] = []
         var previous: (end: Int32, word: Int)? = nil
         for t in tokens {
-            guard let r = reading(t, units), let w = r.word else { previous = nil; continue }
+            guard let r = words.reading(t, units), let w = r.word else { previous = nil; continue }
             let k: Int
             if let i = seen.firstIndex(of: r.id) { k = i } else { k = out.count; seen.append(r.id); out.append(w) }
             if let p = previous, p.end == t.start, p.word != k, r.asWritten, !joined.contains(where: { $0 == (p.word, k) }) {
@@ -160,23 +151,6 @@ public final class PassageReader {
             previous = r.asWritten ? (t.end, k) : nil
         }
         return (out, joined)
-    }
-
-    /// How a token reads (nil: not a content word), from `known` when it is there.
-    private func reading(_ t: Token, _ units: [UInt16]) -> Reading? {
-        let short = t.kind == .han && t.length >= 2 && t.length <= 4
-        var key: UInt64 = 0
-        if short {
-            for i in Int(t.start)..<Int(t.end) { key = key << 16 | UInt64(units[i]) }
-            if let r = known[key] { return r }
-        }
-        guard let raw = t.contentWord(in: units) else { return nil }
-        let w = synonyms[raw] ?? raw
-        let id: Int32
-        if let i = ids[w] { id = i } else { id = Int32(ids.count); ids[w] = id }
-        let r = Reading(word: stopwords.contains(w) ? nil : w, id: id, asWritten: w == raw)
-        if short && known.count < Self.knownLimit { known[key] = r }
-        return r
     }
 
     /// Adjacent Han character pairs, packed into one integer each, sorted and unique.

@@ -16,12 +16,16 @@ public final class ReportExtractor {
     public let normalizer: Normalizer
     let roles: RoleTagger
     let cues: Cues
+    /// Items' keywords: content words, stop words dropped.
+    let words: ContentWordReader
 
     public init(lexicon: Lexicon, normalizer: Normalizer = Normalizer()) throws {
         segmenter = try WordSegmenter(lexicon: lexicon)
         self.normalizer = normalizer
         cues = .shared
         roles = RoleTagger(segmenter: segmenter, cues: cues)
+        let stopwords = cues.stopwords
+        words = ContentWordReader { raw in (stopwords.contains(raw) ? nil : raw, true) }
     }
 
     public func extract(path: String, manifest: ManifestEntry? = nil, format: SourceFormat? = nil) throws -> ExtractedReport {
@@ -42,7 +46,7 @@ public final class ReportExtractor {
         let headings = OutlineParser.headings(view, cues: cues)
         var (root, extents) = OutlineParser.sections(view, headings, roles: roles)
         Self.inferWorkReportRoles(&root, view, extents)
-        let items = ItemExtractor(view: view, extents: extents, cues: cues, segmenter: segmenter).extract(root)
+        let items = ItemExtractor(view: view, extents: extents, cues: cues, segmenter: segmenter, words: words).extract(root)
         var (metadata, warnings) = MetadataReader(view: view, headings: headings, root: root, items: items,
                                                   path: doc.path, manifest: manifest).read()
         warnings = doc.warnings + warnings

@@ -11,11 +11,13 @@ struct ItemExtractor {
     let extents: [String: OutlineParser.Extent]
     let cues: Cues
     let segmenter: WordSegmenter
+    let words: ContentWordReader
     /// Per line of `view`: whether it is a date, a signature, spam or site furniture (decided once).
     let noise: [Bool]
 
-    init(view: TextView, extents: [String: OutlineParser.Extent], cues: Cues, segmenter: WordSegmenter) {
+    init(view: TextView, extents: [String: OutlineParser.Extent], cues: Cues, segmenter: WordSegmenter, words: ContentWordReader) {
         self.view = view
+        self.words = words
         self.extents = extents
         self.cues = cues
         self.segmenter = segmenter
@@ -297,13 +299,12 @@ struct ItemExtractor {
     /// that are not stop words, first occurrence order. Line breaks inside the item are ignored
     /// so PDF-broken words rejoin.
     func keywords(_ range: Range<Int>) -> [String] {
-        let units = view.norm.units[range].filter { $0 != 0x0A }
-        guard let tokens = try? segmenter.tokens(Array(units)) else { return [] }
-        var seen = Set<String>()
+        let units = Array(view.norm.units[range].filter { $0 != 0x0A })
+        guard let tokens = try? segmenter.tokens(units) else { return [] }
+        var seen = Set<Int32>()
         var out: [String] = []
         for t in tokens {
-            guard let w = t.contentWord(in: units) else { continue }
-            if cues.stopwords.contains(w) || !seen.insert(w).inserted { continue }
+            guard let r = words.reading(t, units), let w = r.word, seen.insert(r.id).inserted else { continue }
             out.append(w)
         }
         return out
