@@ -211,13 +211,14 @@ public final class Analyzer: @unchecked Sendable {
         guard case .file(let path) = input else { return (try input.extract(extractor, manifest: manifest), false) }
         let bytes = try PlainText.readBytes(path: path, limit: InputLimits.maxFileBytes)
         let entry = manifest.entry(for: path)
-        let key = SHA256.hex(Array((SHA256.hex(bytes) + salt + path + (entry.map { "\($0)" } ?? "")).utf8))
+        let hash = SHA256.hex(bytes)
+        let key = SHA256.hex(Array((hash + salt + path + (entry.map { "\($0)" } ?? "")).utf8))
         let cacheFile = options.cache?.appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key + ".json")
         if let cacheFile, let data = try? Data(contentsOf: cacheFile),
            let record = try? JSONOutput.decoder().decode(ExtractRecord.self, from: data), let report = record.report {
             return (report, true)
         }
-        let doc = try DocumentLoader.load(bytes: bytes, path: path, format: SourceFormat(path: path))
+        let doc = try DocumentLoader.load(bytes: bytes, path: path, format: SourceFormat(path: path), sha256: hash)
         let report = try extractor.extract(doc, manifest: entry)
         if let cacheFile { try? AtomicFile.write(try JSONOutput.line(report), to: cacheFile) }
         return (report, false)

@@ -52,8 +52,9 @@ public enum DocumentLoader {
         return try load(bytes: bytes, path: path, format: format ?? SourceFormat(path: path))
     }
 
-    public static func load(bytes: [UInt8], path: String, format: SourceFormat) throws -> LoadedDocument {
-        let hash = SHA256.hex(bytes)
+    /// `sha256`: the bytes' hash when the caller has it already (a cache key is made from it).
+    public static func load(bytes: [UInt8], path: String, format: SourceFormat, sha256: String? = nil) throws -> LoadedDocument {
+        let hash = sha256 ?? SHA256.hex(bytes)
         do {
             var warnings: [String] = []
             let text: DecodedText
