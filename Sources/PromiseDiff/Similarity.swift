@@ -1,3 +1,4 @@
+import Foundation
 import ReportText
 
 /// How much of a promise (or problem) a passage covers: the IDF-weighted share of its content
@@ -101,7 +102,7 @@ public struct Similarity: Sendable {
         var shared = [Double](repeating: 0, count: index.passages.count)
         var touched: [Int] = []
         for (k, w) in query.words.enumerated() {
-            guard let posting = index.postings[w] else { continue }
+            guard let posting = index.postings[WordKey(w)] else { continue }
             let weight = q.weights[k]
             for i in posting {
                 if shared[i] == 0 { touched.append(i) }
@@ -111,7 +112,7 @@ public struct Similarity: Sendable {
         // Compounds written apart: only candidates holding both words can lose, and the postings
         // (ascending) say which those are.
         for c in q.compounds {
-            guard let first = index.postings[c.first], let second = index.postings[c.second] else { continue }
+            guard let first = index.postings[WordKey(c.first)], let second = index.postings[WordKey(c.second)] else { continue }
             var x = 0, y = 0
             while x < first.count && y < second.count {
                 if first[x] < second[y] { x += 1; continue }
@@ -142,19 +143,41 @@ public struct Similarity: Sendable {
 /// Candidate passages with an inverted index from content word to the passages that hold it.
 public struct CandidateIndex: Sendable {
     public let passages: [Passage]
-    let postings: [String: [Int]]
+    let postings: [WordKey: [Int]]
     /// Han bigram → the passages that hold it (each passage's bigrams are unique already).
     let bigramPostings: [UInt32: [Int]]
 
     public init(_ passages: [Passage]) {
         self.passages = passages
-        var postings: [String: [Int]] = [:]
+        var postings: [WordKey: [Int]] = [:]
         var bigramPostings: [UInt32: [Int]] = [:]
         for (i, p) in passages.enumerated() {
-            for w in Set(p.words) { postings[w, default: []].append(i) }
+            for w in p.words {
+                let key = WordKey(w)
+                if postings[key]?.last != i { postings[key, default: []].append(i) }
+            }
             for b in p.bigrams { bigramPostings[b, default: []].append(i) }
         }
         self.postings = postings
         self.bigramPostings = bigramPostings
+    }
+}
+
+/// A word as a dictionary key, hashed and compared by its UTF-8 bytes. Words come from normalised
+/// text, where equal means byte-equal; Swift's own String hashing and comparison check Unicode
+/// normalisation on every non-ASCII character, and were a sixth of matching.
+struct WordKey: Hashable {
+    let word: String
+
+    init(_ word: String) { self.word = word }
+
+    static func == (a: WordKey, b: WordKey) -> Bool {
+        var x = a.word, y = b.word
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var w = word
+        w.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
