@@ -1,4 +1,3 @@
-import Foundation
 import ReportText
 
 /// How much of a promise (or problem) a passage covers: the IDF-weighted share of its content
@@ -163,21 +162,3 @@ public struct CandidateIndex: Sendable {
     }
 }
 
-/// A word as a dictionary key, hashed and compared by its UTF-8 bytes. Words come from normalised
-/// text, where equal means byte-equal; Swift's own String hashing and comparison check Unicode
-/// normalisation on every non-ASCII character, and were a sixth of matching.
-struct WordKey: Hashable {
-    let word: String
-
-    init(_ word: String) { self.word = word }
-
-    static func == (a: WordKey, b: WordKey) -> Bool {
-        var x = a.word, y = b.word
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        var w = word
-        w.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}

@@ -125,7 +125,7 @@ struct Aggregator {
 
     func unitTrend(_ s: Series, _ reports: [ExtractedReport], _ diffs: [(a: Int, b: Int?, diff: DiffReport)]) -> UnitTrend {
         var rows: [YearRow] = []
-        var earlier: [String: Int] = [:]
+        var earlier: [WordKey: Int] = [:]
         for (ri, r) in reports.enumerated() {
             let own = Keyness.counts([r])
             rows.append(row(r, incoming: diffs.first { $0.b == ri }?.diff, keywords: Keyness.compare(own, against: earlier)))

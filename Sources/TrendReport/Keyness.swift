@@ -6,21 +6,29 @@ import ReportText
 /// log-likelihood (G²) over item keyword counts. A word needs G² ≥ 3.84 (p < 0.05) and at least
 /// two occurrences on the side it rises on.
 enum Keyness {
-    static let stopwords: Set<String> = {
+    static let stopwords: Set<WordKey> = {
         let words = (try? ResourceFiles.lines(file: "keyness-stopwords.txt", bundle: .module)) ?? []
-        return Set(words.flatMap { $0.split(separator: " ").map(String.init) })
+        return Set(words.flatMap { $0.split(separator: " ").map { WordKey(String($0)) } })
     }()
     static let critical = 3.84
     static let limit = 8
 
-    static func counts(_ reports: [ExtractedReport]) -> [String: Int] {
-        var c: [String: Int] = [:]
-        for r in reports { for i in r.items { for w in i.keywords where !stopwords.contains(w) { c[w, default: 0] += 1 } } }
+    /// (Keyed by `WordKey`: hashing Chinese `String`s checks normalisation on every character.)
+    static func counts(_ reports: [ExtractedReport]) -> [WordKey: Int] {
+        var c: [WordKey: Int] = [:]
+        for r in reports {
+            for i in r.items {
+                for w in i.keywords {
+                    let key = WordKey(w)
+                    if !stopwords.contains(key) { c[key, default: 0] += 1 }
+                }
+            }
+        }
         return c
     }
 
     /// Keywords of a report (counts `a`) against the unit's earlier reports together (`b`).
-    static func compare(_ a: [String: Int], against b: [String: Int]) -> YearRow.Keywords {
+    static func compare(_ a: [WordKey: Int], against b: [WordKey: Int]) -> YearRow.Keywords {
         guard !b.isEmpty else { return .init(rising: [], falling: []) }
         let na = Double(a.values.reduce(0, +)), nb = Double(b.values.reduce(0, +))
         guard na > 0, nb > 0 else { return .init(rising: [], falling: []) }
@@ -33,7 +41,7 @@ enum Keyness {
             if y > 0 { g += y * log(y / eb) }
             g *= 2
             guard g >= critical else { continue }
-            let entry = YearRow.Keywords.Entry(word: w, count: Int(x), logLikelihood: (g * 100).rounded() / 100)
+            let entry = YearRow.Keywords.Entry(word: w.word, count: Int(x), logLikelihood: (g * 100).rounded() / 100)
             if x / na > y / nb, x >= 2 { rising.append(entry) } else if x / na < y / nb, y >= 2 { falling.append(entry) }
         }
         func top(_ l: [YearRow.Keywords.Entry]) -> [YearRow.Keywords.Entry] {
