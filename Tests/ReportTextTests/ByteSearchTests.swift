@@ -20,4 +20,14 @@ import Testing
         #expect(!BytePattern("京").occurs(in: h))
         #expect(BytePattern("").occurs(in: h))
     }
+
+    @Test func wordKeysAreEqualExactlyWhenTheWordsAre() {
+        let words = ["政务公开", "政务", "公开", "GDP", "", "政务公开工作", "三农"]
+        var counts: [WordKey: Int] = [:]
+        for w in words + words { counts[WordKey(w), default: 0] += 1 }
+        #expect(counts.count == words.count)
+        #expect(counts.values.allSatisfy { $0 == 2 })
+        for a in words { for b in words { #expect((WordKey(a) == WordKey(b)) == (a == b)) } }
+        #expect(counts[WordKey(String("政务公开工作".prefix(4)))] == 2)
+    }
 }
