@@ -175,15 +175,10 @@ struct CueSet: @unchecked Sendable {
 
     func matches(_ s: String) -> Bool {
         let u = Array(s.utf16)
-        for p in openers where p.count <= u.count && u.starts(with: p) { return true }
+        if openers.contains(where: { Self.holds(u, $0, at: 0) }) { return true }
         if !phrases.isEmpty {
             for i in u.indices {
-                guard let candidates = phrases[u[i]] else { continue }
-                for p in candidates where p.count <= u.count - i {
-                    var k = 1
-                    while k < p.count && u[i + k] == p[k] { k += 1 }
-                    if k == p.count { return true }
-                }
+                if let candidates = phrases[u[i]], candidates.contains(where: { Self.holds(u, $0, at: i) }) { return true }
             }
         }
         for (literal, regex) in regexes where literal.isEmpty || Self.contains(u, literal) {
@@ -192,13 +187,16 @@ struct CueSet: @unchecked Sendable {
         return false
     }
 
+    /// Whether `p` is written in `u` from `i` on.
+    @inline(__always)
+    static func holds(_ u: [UInt16], _ p: [UInt16], at i: Int) -> Bool {
+        guard p.count <= u.count - i else { return false }
+        var k = 0
+        while k < p.count && u[i + k] == p[k] { k += 1 }
+        return k == p.count
+    }
+
     static func contains(_ u: [UInt16], _ p: [UInt16]) -> Bool {
-        guard p.count <= u.count else { return false }
-        for i in 0...(u.count - p.count) where u[i] == p[0] {
-            var k = 1
-            while k < p.count && u[i + k] == p[k] { k += 1 }
-            if k == p.count { return true }
-        }
-        return false
+        u.indices.contains { holds(u, p, at: $0) }
     }
 }

@@ -48,8 +48,6 @@ extension Passage {
 public final class PassageReader {
     let segmenter: WordSegmenter
     let normalizer = Normalizer()
-    let stopwords: Set<String>
-    let synonyms: [String: String]
     /// Content words after synonyms, stop words dropped.
     let words: ContentWordReader
 
@@ -58,9 +56,7 @@ public final class PassageReader {
         // Variants must come out of the segmenter whole to be mapped.
         for (variant, canonical) in DiffCues.shared.synonyms { lexicon.insert(variant); lexicon.insert(canonical) }
         segmenter = try WordSegmenter(lexicon: lexicon)
-        stopwords = DiffCues.shared.stopwords
-        synonyms = DiffCues.shared.synonyms
-        let (stopwords, synonyms) = (self.stopwords, self.synonyms)
+        let (stopwords, synonyms) = (DiffCues.shared.stopwords, DiffCues.shared.synonyms)
         words = ContentWordReader { raw in
             let w = synonyms[raw] ?? raw
             return (stopwords.contains(w) ? nil : w, w == raw)
@@ -162,13 +158,7 @@ public final class PassageReader {
             if han && prev != 0 { out.append(UInt32(prev) << 16 | UInt32(u)) }
             prev = han ? u : 0
         }
-        out.sort()
-        var unique = 0
-        for x in out where unique == 0 || out[unique - 1] != x {
-            out[unique] = x
-            unique += 1
-        }
-        out.removeLast(out.count - unique)
+        out.sortAndRemoveDuplicates()
         return out
     }
 }
@@ -270,5 +260,18 @@ public final class ReportPassages {
         _ = problems
         _ = text
         _ = shingles
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Sorts the array and keeps one of each value (bigrams, shingles: cheaper than a set).
+    mutating func sortAndRemoveDuplicates() {
+        sort()
+        var unique = 0
+        for x in self where unique == 0 || self[unique - 1] != x {
+            self[unique] = x
+            unique += 1
+        }
+        removeLast(count - unique)
     }
 }

@@ -35,13 +35,7 @@ public struct ReuseFinder: Sendable {
         for i in 0...(chars.count - 4) {
             out.append((chars[i] &* 0x9E37_79B9_7F4A_7C15) ^ (chars[i + 1] << 42) ^ (chars[i + 2] << 21) ^ chars[i + 3])
         }
-        out.sort()
-        var unique = 0
-        for x in out where unique == 0 || out[unique - 1] != x {
-            out[unique] = x
-            unique += 1
-        }
-        out.removeLast(out.count - unique)
+        out.sortAndRemoveDuplicates()
         return out
     }
 

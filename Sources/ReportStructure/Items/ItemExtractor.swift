@@ -299,7 +299,7 @@ struct ItemExtractor {
     /// that are not stop words, first occurrence order. Line breaks inside the item are ignored
     /// so PDF-broken words rejoin.
     func keywords(_ range: Range<Int>) -> [String] {
-        let units = Array(view.norm.units[range].filter { $0 != 0x0A })
+        let units = view.norm.units[range].filter { $0 != 0x0A }
         guard let tokens = try? segmenter.tokens(units) else { return [] }
         var seen = Set<Int32>()
         var out: [String] = []
