@@ -94,16 +94,10 @@ extension Normalizer {
         let widths = lines.indices.filter { lines[$0].count >= 10 }.map { lineWidths[$0] }.sorted()
         guard !widths.isEmpty else { return text }
         let full = widths[widths.count * 4 / 5]
-        let sentenceEnds: Set<UInt16> = [0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026]  // 。!?;:…
-        let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》
-        func isProse(_ r: Range<Int>) -> Bool { r.contains { u[$0] == 0x2C || u[$0] == 0x3002 } }  // , 。
+        func isProse(_ r: Range<Int>) -> Bool { Self.isProse(u, r) }
         // A line ending in a digit ends a row of figures, except in a long line of prose, which a
         // page can break inside a number (达到74.4 / 万亿元).
-        func endsSentence(_ r: Range<Int>, digitsEnd: Bool = true) -> Bool {
-            var k = r.upperBound - 1
-            while k > r.lowerBound && closers.contains(u[k]) { k -= 1 }
-            return sentenceEnds.contains(u[k]) || (digitsEnd && (0x30...0x39).contains(u[k]))
-        }
+        func endsSentence(_ r: Range<Int>, digitsEnd: Bool = true) -> Bool { Self.endsSentence(u, r, digitsEnd: digitsEnd) }
         let fullLines = lines.indices.filter { lines[$0].count >= 10 && lineWidths[$0] * 100 >= full * 85 }.map { lines[$0] }
         let cut = fullLines.filter { !endsSentence($0) }.count
         let wrapped = cut >= 3 && cut * 2 > fullLines.count
@@ -129,9 +123,7 @@ extension Normalizer {
             // Across a blank line only a long or cut line: a wrapped paragraph's lines are adjacent.
             if j > i + 1 && !(w >= 120 || cutNumber) { i += 1; carried = 0; continue }
             let next = lines[j]
-            // A line of figures is a table's cells, never the rest of a sentence.
-            let figures = next.allSatisfy { (0x30...0x39).contains(u[$0]) || [0x2E, 0x25, 0x20, 0x2F, 0x2D, 0x2014].contains(u[$0]) }
-            guard !next.isEmpty, !figures, !Self.opensParagraph(String(utf16Units: Array(u[next.lowerBound..<min(next.upperBound, next.lowerBound + 12)]))) else {
+            guard Self.continuesSentence(u, next) else {
                 i += 1; carried = 0; continue
             }
             drop.append(line.upperBound..<next.lowerBound)
@@ -139,6 +131,70 @@ extension Normalizer {
             i = j
         }
         return text.removing(drop)
+    }
+
+    /// Pages laid out in print pages mark each page break with a paragraph holding nothing but a
+    /// zero-width space, wherever the page ended: often mid-sentence (把党风 / ​ / 廉政建设…). A
+    /// line of prose that ends mid-sentence, then such a marker, then a line that goes on (neither
+    /// a heading nor figures): the sentence runs on through both breaks. After a finished sentence
+    /// the marker is a paragraph break and stays one. The breaks go; the original keeps them.
+    static func joinAcrossPageMarkers(_ text: NormalizedText, original: [Unicode.Scalar]) -> NormalizedText {
+        let u = text.units
+        // Whether the original between two line breaks held only invisible characters (at least one).
+        func isMarker(_ p: Int, _ q: Int) -> Bool {
+            let a = Int(text.origin[p]) + 1, b = Int(text.origin[q])
+            guard a < b else { return false }
+            let between = original[a..<b]
+            return between.contains { isDeleted($0.value) } && between.allSatisfy { isDeleted($0.value) || isSpace($0) || $0 == "\r" }
+        }
+        func isBlank(_ c: UInt16) -> Bool { c == 0x20 }
+        var drop: [Range<Int>] = []
+        var lineStart = 0
+        var p = 0
+        while p < u.count {
+            guard u[p] == 0x0A else { p += 1; continue }
+            // u[p] ends the line lineStart..<p; a marker line runs to the next break q.
+            var q = p + 1
+            while q < u.count && isBlank(u[q]) { q += 1 }
+            var a = lineStart, b = p
+            while a < b && isBlank(u[a]) { a += 1 }
+            while b > a && isBlank(u[b - 1]) { b -= 1 }
+            guard q < u.count, u[q] == 0x0A, b > a, isMarker(p, q) else { lineStart = p + 1; p += 1; continue }
+            var c = q + 1, d = q + 1
+            while c < u.count && isBlank(u[c]) { c += 1 }
+            d = c
+            while d < u.count && u[d] != 0x0A { d += 1 }
+            var e = d
+            while e > c && isBlank(u[e - 1]) { e -= 1 }
+            if isProse(u, a..<b) && !endsSentence(u, a..<b, digitsEnd: false) && continuesSentence(u, c..<e) {
+                drop.append(b..<c)
+            }
+            // The next line starts after the marker either way.
+            lineStart = q + 1
+            p = q + 1
+        }
+        return text.removing(drop)
+    }
+
+    static let sentenceEnds: Set<UInt16> = [0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026]  // 。!?;:…
+    static let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》
+
+    /// A line holding a comma or 。: prose, which headings, navigation bars and table rows are not.
+    static func isProse(_ u: [UInt16], _ r: Range<Int>) -> Bool { r.contains { u[$0] == 0x2C || u[$0] == 0x3002 } }
+
+    /// Whether a line ends a sentence (closing quotes and brackets looked through); with `digitsEnd`,
+    /// a final digit counts as an end (the last cell of a row of figures).
+    static func endsSentence(_ u: [UInt16], _ r: Range<Int>, digitsEnd: Bool) -> Bool {
+        var k = r.upperBound - 1
+        while k > r.lowerBound && closers.contains(u[k]) { k -= 1 }
+        return sentenceEnds.contains(u[k]) || (digitsEnd && (0x30...0x39).contains(u[k]))
+    }
+
+    /// Whether a line can be the rest of the sentence before it: it has text, is not a row of
+    /// figures (a table's cells) and does not open a paragraph of its own.
+    static func continuesSentence(_ u: [UInt16], _ r: Range<Int>) -> Bool {
+        let figures = r.allSatisfy { (0x30...0x39).contains(u[$0]) || [0x2E, 0x25, 0x20, 0x2F, 0x2D, 0x2014].contains(u[$0]) }
+        return !r.isEmpty && !figures && !opensParagraph(String(utf16Units: Array(u[r.lowerBound..<min(r.upperBound, r.lowerBound + 12)])))
     }
 
     static let numberContinuations: Set<UInt16> = {

@@ -67,7 +67,7 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ decoded: DecodedText) throws -> NormalizedText {
-        var text = Self.joinWrappedLines(Self.joinBrokenTitles(Self.joinSubscripts(Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars)))))
+        var text = Self.joinWrappedLines(Self.joinBrokenTitles(Self.joinSubscripts(Self.dropPinyinGlosses(Self.joinAcrossPageMarkers(Self.foldCharacters(decoded.scalars), original: decoded.scalars)))))
         Self.arabicYears(&text.units)
         let convert: Bool
         switch traditional {

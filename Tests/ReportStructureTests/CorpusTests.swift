@@ -30,6 +30,24 @@ import TestSupport
         }
     }
 
+    /// The 2017 and 2021 reports mark page breaks with a line holding only a zero-width space,
+    /// mostly mid-sentence: no item may end at such a marker in the middle of a sentence.
+    @Test func pageMarkers_doNotCutItems() throws {
+        var markers = 0
+        for url in Paths.nationalReportFiles() {
+            let doc = try DocumentLoader.load(path: url.path)
+            let scalars = doc.text.scalars
+            let r = try Self.extractor.extract(doc)
+            for i in r.items where i.span.end + 2 < scalars.count && scalars[i.span.end] == "\n" && scalars[i.span.end + 1] == "\u{200B}" {
+                markers += 1
+                let last = i.text.unicodeScalars.last!
+                #expect(!("\u{4E00}"..."\u{9FFF}").contains(last), "\(url.lastPathComponent): \(i.id) ends mid-sentence at a page marker")
+            }
+        }
+        // Paragraphs do end at markers too (经济发展。 / ​): the check ran.
+        #expect(markers > 0 || Paths.nationalReportFiles().isEmpty)
+    }
+
     @Test func nationalReports_haveSensibleYearsAndStructure() throws {
         let files = Paths.nationalReportFiles()
         for url in files {

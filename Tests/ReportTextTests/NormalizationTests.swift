@@ -84,6 +84,19 @@ import Testing
         #expect(n.string.hasSuffix("救助管理办法。\n(七)加强民主法制建设\n全文完。"))
     }
 
+    /// Pages laid out in print pages put a zero-width space on a line of its own at each page
+    /// break, mid-sentence or not (the 2017 and 2021 national reports in ../shared).
+    @Test func aPageMarkerMidSentence_isJoined_afterASentenceOrAHeadingItIsNot() throws {
+        let original = "始终保持廉洁本色。要落实从严治党要求，把党风\n\u{200B}\n廉政建设引向深入。\r\n\u{200B}\r\n（二）加强监督\n\u{200B}\n"
+            + "审计监督，推进\n\u{200B}\n（三）依法行政。要求，把党风\n\n廉政"
+        let decoded = DecodedText(original)
+        let n = try Normalizer().normalize(decoded)
+        #expect(n.string == "始终保持廉洁本色。要落实从严治党要求,把党风廉政建设引向深入。\n\n(二)加强监督\n\n审计监督,推进\n\n(三)依法行政。要求,把党风\n\n廉政")
+        // The joined words still cite the original, marker and all.
+        let at = 20
+        #expect(decoded.text(n.originalSpan(of: at..<at + 4)) == "党风\n\u{200B}\n廉政")
+    }
+
     @Test func circledNumbers_stayForHeadings() throws {
         #expect(try Normalizer().normalize(DecodedText("①加强领导")).string == "①加强领导")
     }
