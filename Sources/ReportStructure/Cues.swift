@@ -11,6 +11,8 @@ public final class Cues: @unchecked Sendable {
 
     public let skipClasses: [String]
     let boilerplate: [BytePattern]
+    /// Lines that open what a site adds after the report (`end-matter.txt`).
+    let endMatter: NSRegularExpression
     let spam: [String]
     let spamPatterns: [BytePattern]
     public let headings: [(level: Int, regex: NSRegularExpression)]
@@ -62,6 +64,7 @@ public final class Cues: @unchecked Sendable {
         }
         skipClasses = try lines("html/skip-classes.txt")
         boilerplate = try lines("html/boilerplate.txt").map(BytePattern.init)
+        endMatter = try anyOf("end-matter.txt")
         spam = try lines("html/spam.txt").map { $0.lowercased() }.sorted { $0.count > $1.count }
         spamPatterns = spam.map(BytePattern.init)
         headings = try lines("headings.txt").map { line in

@@ -48,6 +48,16 @@ import TestSupport
         #expect(markers > 0 || Paths.nationalReportFiles().isEmpty)
     }
 
+    /// Every national report in ../shared ends with the transcription site's licence notice
+    /// (本作品是中华人民共和国的法律…属于公有领域): no item holds any of it.
+    @Test func theSitesLicenceNotice_isInNoItem() throws {
+        for url in Paths.nationalReportFiles() {
+            let r = try Self.extractor.extract(path: url.path)
+            #expect(!r.items.contains { $0.text.contains("公有领域") || $0.text.contains("维基文库") || $0.text.contains("正式译文") },
+                    "\(url.lastPathComponent)")
+        }
+    }
+
     @Test func nationalReports_haveSensibleYearsAndStructure() throws {
         let files = Paths.nationalReportFiles()
         for url in files {

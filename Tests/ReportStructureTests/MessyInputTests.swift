@@ -29,6 +29,26 @@ import TestSupport
         r.items.first { $0.text.contains(phrase) }?.role
     }
 
+    /// What a site prints after the report (editor's credit, related links, a licence notice) is
+    /// not the report's: the last plan stops where it does.
+    @Test func endMatterAfterTheReport_isInNoItem() throws {
+        let r = try extract(plans: """
+        全面推进农村人居环境整治，新建农村公厕120座。
+        加快县域商业体系建设，打造一批乡镇商贸中心。
+        （责任编辑：王某）
+        相关链接
+        青禾县2021年政府工作报告
+        本作品是虚构的青禾县的文件，属于公有领域。
+        """)
+        let last = try #require(r.items.last)
+        #expect(last.text.hasSuffix("打造一批乡镇商贸中心。"))
+        #expect(!r.items.contains { $0.text.contains("责任编辑") || $0.text.contains("公有领域") })
+        // The same line at the top of a text (a page's header) is no end at all.
+        let early = try extract(text: "相关链接\n青禾县政府工作报告（虚构）\n一、2021年工作回顾\n全县地区生产总值增长7.2%，新建农村公厕120座。\n"
+            + "二、2022年工作安排\n加快县域商业体系建设，打造一批乡镇商贸中心。\n")
+        #expect(early.items.contains { $0.text.contains("打造一批乡镇商贸中心") })
+    }
+
     /// The indicator before its lead-in (今年经济增长预期目标为7%左右); said again to explain it, one
     /// target; a goal over several years, none.
     @Test func aTargetNamedBeforeItsLeadIn_once() throws {
