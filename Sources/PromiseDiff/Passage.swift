@@ -64,13 +64,16 @@ public final class PassageReader {
     }
 
     /// Every sentence of the report's text (for text reuse), with the role of the item it falls
-    /// in, or `result` outside items. Reuse compares characters only, so these passages carry no
-    /// words, bigrams or quantities.
+    /// in, or `result` outside items; what a site prints after the report (a licence notice, the
+    /// same every year) is not the report's text. Reuse compares characters only, so these
+    /// passages carry no words, bigrams or quantities.
     public func textPassages(_ report: ExtractedReport) -> [Passage] {
         let whole = Item(id: "text", role: .result, title: nil, text: report.text, span: Span(0, report.text.unicodeScalars.count),
                          sectionPath: [], origin: .paragraph, keywords: [], numbers: [])
         let items = report.items
-        return sentences(of: whole, analysed: false).map { p in
+        let all = sentences(of: whole, analysed: false)
+        let end = all.firstIndex { $0.span.start * 2 >= whole.span.end && Cues.shared.opensEndMatter($0.normalized) } ?? all.count
+        return all[..<end].map { p in
             var p = p
             if let owner = items.first(where: { $0.span.range.contains(p.span.start) }) {
                 p.role = owner.role

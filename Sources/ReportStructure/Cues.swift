@@ -121,6 +121,10 @@ public final class Cues: @unchecked Sendable {
         self.notQualifiers = notQualifiers
     }
 
+    /// Whether a line (normalised) opens what a site prints after the report; asked of lines in a
+    /// text's second half only (`end-matter.txt`).
+    public func opensEndMatter(_ line: String) -> Bool { endMatter.matches(line) }
+
     func isBoilerplate(_ line: String) -> Bool {
         guard line.count <= 60 else { return false }
         let bytes = Array(line.utf8)

@@ -202,6 +202,16 @@ func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: Extrac
         #expect(v["城镇调查失业率"]?.verdict == .met)  // the review says 调查失业率稳定在5%左右
     }
 
+    /// Text reuse counts the report's own words: the licence notice the transcription site prints
+    /// after every report (本作品是…属于公有领域) is the same each year and is no copied passage.
+    @Test func reuse2018to2019_isTheReportsText_notTheSitesNotice() throws {
+        let a = Paths.nationalReports.appendingPathComponent("2018.txt"), b = Paths.nationalReports.appendingPathComponent("2019.txt")
+        guard Paths.exists(a), Paths.exists(b) else { return }
+        let reuse = try #require(try extractAndDiff(a, b).diff.reuse)
+        #expect(reuse.pairs.contains { $0.to.contains("积极稳妥推进混合所有制改革") })
+        #expect(!reuse.pairs.contains { $0.to.contains("本作品") || $0.to.contains("维基文库") || $0.to.contains("Public domain") })
+    }
+
     /// A paragraph that sets a target goes on to commit (2018: the deficit rate, then 优化财政支出结构…):
     /// the target sentence is judged as a target, the rest as promises.
     @Test func aParagraphStatingATarget_keepsItsOtherPromises() throws {

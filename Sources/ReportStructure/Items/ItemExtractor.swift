@@ -24,7 +24,7 @@ struct ItemExtractor {
         // What a site adds after the report (a licence notice, 责任编辑) is noise to the end: it
         // is looked for in the text's second half only, where the report has had its say.
         let half = (view.lines.last?.upperBound ?? 0) / 2
-        let endMatter = view.lines.firstIndex { $0.lowerBound >= half && cues.endMatter.matches(view.text($0)) } ?? view.lines.count
+        let endMatter = view.lines.firstIndex { $0.lowerBound >= half && cues.opensEndMatter(view.text($0)) } ?? view.lines.count
         noise = view.lines.enumerated().map { i, line in
             let text = view.text(line)
             return i >= endMatter || Self.isSignature(text) || cues.isSpam(text) || cues.isBoilerplate(text)
