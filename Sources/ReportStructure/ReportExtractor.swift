@@ -12,6 +12,10 @@ import ReportText
 /// Stages, in order: load (format) → normalise → outline → roles → items → metadata →
 /// targets → tables → checks. Not thread-safe (ICU iterators): one extractor per worker.
 public final class ReportExtractor {
+    /// A digest of every data file extraction reads (this module's cues and patterns, the text
+    /// layer's lexicons): part of what a cached record is keyed by.
+    public static let dataDigest = SHA256.hex(Array((ResourceFiles.digest(bundle: .module) + ResourceFiles.textDigest).utf8))
+
     public let segmenter: WordSegmenter
     public let normalizer: Normalizer
     let roles: RoleTagger

@@ -219,6 +219,22 @@ public enum ResourceFiles {
 }
 
 extension ResourceFiles {
+    /// A SHA-256 over every file of a bundle's resources (relative path and content, in path
+    /// order): what changes when a cue list or lexicon is edited, so caches can tell.
+    public static func digest(bundle: Bundle) -> String {
+        let root = bundle.bundleURL
+        let paths = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).sorted()
+        var bytes: [UInt8] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { continue }
+            bytes += Array(path.utf8) + [0] + Array(data) + [0]
+        }
+        return SHA256.hex(bytes)
+    }
+
+    /// This module's data files (lexicons, normalisation lists).
+    public static let textDigest = digest(bundle: .module)
+
     /// The non-comment lines of every `*.ext` file in a resource folder, in file-name order.
     /// Comments start with `#`; surrounding white space is trimmed.
     public static func lines(in folder: String, ext: String = "txt", bundle: Bundle) throws -> [String] {

@@ -224,10 +224,21 @@ public final class Analyzer: @unchecked Sendable {
         return (report, false)
     }
 
-    /// What invalidates cached records: the tool version and everything that changes extraction.
+    /// What invalidates cached records: the tool version and everything that changes extraction:
+    /// its options, its data files and the program itself (a rebuild, which the version string
+    /// does not follow between releases).
     func cacheSalt() -> String {
         "\(NianbaoVersion.string)|\(ExtractedReport.schemaVersion)|\(options.lexicon.count)|\(options.lexicon.maxLength)|\(options.normalizer.traditional.rawValue)"
+            + "|\(ReportExtractor.dataDigest)|\(Self.programStamp)"
     }
+
+    /// The running program's size and modification time: a new build changes it.
+    static let programStamp: String = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        guard let a = try? FileManager.default.attributesOfItem(atPath: exe.path) else { return "" }
+        let seconds = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\((a[.size] as? Int) ?? 0)@\(seconds)"
+    }()
 
     /// The reduce stage: group by unit, diff consecutive years, aggregate. `emit` receives each
     /// unit's trend once it is complete (from worker threads, in no particular order; it must be

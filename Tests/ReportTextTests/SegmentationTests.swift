@@ -106,3 +106,20 @@ import Testing
         #expect(got == ["一、总体情况", "我县完成了任务。", "公开信息100条;", "回应关切20次!", "下一步将加强“培训”。"])
     }
 }
+
+/// Cached extractions are keyed by a digest of the data files: editing any of them, or adding
+/// one, must change it; the same files give the same digest.
+@Test func resourceDigest_followsEveryDataFile() throws {
+    let folder = Paths.temporaryFolder()
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("cues"), withIntermediateDirectories: true)
+    try "加强\n".write(to: folder.appendingPathComponent("cues/a.txt"), atomically: true, encoding: .utf8)
+    let bundle = try #require(Bundle(path: folder.path))
+    let first = ResourceFiles.digest(bundle: bundle)
+    #expect(ResourceFiles.digest(bundle: bundle) == first)
+    try "加强\n推进\n".write(to: folder.appendingPathComponent("cues/a.txt"), atomically: true, encoding: .utf8)
+    let edited = ResourceFiles.digest(bundle: bundle)
+    #expect(edited != first)
+    try "".write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+    #expect(ResourceFiles.digest(bundle: bundle) != edited)
+    #expect(ResourceFiles.textDigest.count == 64)
+}
