@@ -70,7 +70,8 @@ extension Normalizer {
     /// PDF text (and pages copied from it) breaks every paragraph into lines of the page's width,
     /// and some pages break a long sentence once (阶段性稳 / 岗政策). A line that ends mid-sentence
     /// is joined to the next (across at most one blank line) when it is too long to be a heading,
-    /// or when the text is wrapped and the line is full: the next line must not open a paragraph
+    /// or when the text is wrapped and the line is full, or (the next line right after it) when it
+    /// ends on a comma: the next line must not open a paragraph
     /// of its own (`text/paragraph-starts.txt`). Only prose joins: the line must hold a comma or
     /// 。, which headings, navigation bars and table rows do not. The text counts as wrapped when
     /// most of its full-width lines end mid-sentence (a text of one line per paragraph ends them
@@ -116,7 +117,10 @@ extension Normalizer {
             // A number cut from its unit (达到74.4 / 万亿元) rejoins whatever the line's width.
             let cutNumber = lastIsDigit && !lines[j].isEmpty && Self.numberContinuations.contains(u[lines[j].lowerBound])
             let long = w + carried >= 120 && !endsSentence(line, digitsEnd: false)
-            guard cutNumber || (wrapped && w * 100 >= full * 85 && !endsSentence(line)) || long,
+            // A line that ends on a comma has said half a sentence, whatever its width (各级政府要坚持
+            // “两手抓、两手都要硬”的方针， / 高度重视…).
+            let comma = u[line.upperBound - 1] == 0x2C || u[line.upperBound - 1] == 0x3001
+            guard cutNumber || (wrapped && w * 100 >= full * 85 && !endsSentence(line)) || long || comma,
                   isProse(line) || (carried > 0 && long) else {
                 i += 1; carried = 0; continue
             }

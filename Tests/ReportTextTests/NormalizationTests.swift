@@ -97,6 +97,13 @@ import Testing
         #expect(decoded.text(n.originalSpan(of: at..<at + 4)) == "党风\n\u{200B}\n廉政")
     }
 
+    /// A line ending on a comma is half a sentence (the 2000 and 2001 national reports): it runs
+    /// on into the next line, unless that opens a paragraph or a blank line comes between.
+    @Test func aLineEndingOnAComma_runsOn() throws {
+        let n = try Normalizer().normalize(DecodedText("各级政府要坚持“两手抓、两手都要硬”的方针，\n高度重视精神文明建设。\n“九五”期间，\n（一）加强领导\n主要是，\n\n另起一段。"))
+        #expect(n.string == "各级政府要坚持“两手抓、两手都要硬”的方针,高度重视精神文明建设。\n“九五”期间,\n(一)加强领导\n主要是,\n\n另起一段。")
+    }
+
     @Test func circledNumbers_stayForHeadings() throws {
         #expect(try Normalizer().normalize(DecodedText("①加强领导")).string == "①加强领导")
     }
