@@ -32,6 +32,8 @@ public final class Cues: @unchecked Sendable {
     public let roleCues: [(role: SectionRole, cue: String)]
     public let problemOpeners: [String]
     let problemOpenerPatterns: [BytePattern]
+    /// Verbs that make a problem opener after them the object of a plan (`problem-solvers.txt`).
+    let problemSolvers: [String]
     public let itemOpeners: NSRegularExpression
     public let planOpeners: [String]
     public let runBreaks: Set<String>
@@ -91,6 +93,7 @@ public final class Cues: @unchecked Sendable {
         }
         problemOpeners = try lines("cues/problem-openers.txt")
         problemOpenerPatterns = problemOpeners.map(BytePattern.init)
+        problemSolvers = try lines("cues/problem-solvers.txt")
         itemOpeners = try anyOf("cues/item-openers.txt")
         planOpeners = try lines("cues/plan-openers.txt")
         runBreaks = Set(try lines("cues/run-breaks.txt"))
@@ -124,6 +127,16 @@ public final class Cues: @unchecked Sendable {
     /// Whether a line (normalised) opens what a site prints after the report; asked of lines in a
     /// text's second half only (`end-matter.txt`).
     public func opensEndMatter(_ line: String) -> Bool { endMatter.matches(line) }
+
+    /// Whether a paragraph's head admits problems: a problem opener occurs in it, and no verb of
+    /// solving comes before it (重点解决…突出问题 is a plan).
+    func opensProblems(_ head: String) -> Bool {
+        let bytes = Array(head.utf8)
+        guard problemOpenerPatterns.contains(where: { $0.occurs(in: bytes) }) else { return false }
+        let first = problemOpeners.compactMap { head.range(of: $0)?.lowerBound }.min() ?? head.endIndex
+        let before = head[..<first]
+        return !problemSolvers.contains { before.contains($0) }
+    }
 
     func isBoilerplate(_ line: String) -> Bool {
         guard line.count <= 60 else { return false }

@@ -29,6 +29,20 @@ import TestSupport
         r.items.first { $0.text.contains(phrase) }?.role
     }
 
+    /// 重点解决群众反映强烈的突出问题 in plans commits to solving problems and admits none; 一些
+    /// 突出问题仍未解决 admits them. (The 2000 and 2002 national reports had whole runs of plans
+    /// turned into problems by the first.)
+    @Test func aProblemCueAfterAVerbOfSolving_keepsThePlan() throws {
+        let r = try extract(plans: """
+        加强政风建设。重点解决群众反映强烈的突出问题，严肃查处违纪违法案件。
+        进一步转变政府职能，推进机构改革。
+        同时也要看到，一些突出问题仍未根本解决，农民增收困难。
+        """)
+        #expect(role(of: "重点解决群众反映强烈的突出问题", in: r) == .commitment)
+        #expect(role(of: "进一步转变政府职能", in: r) == .commitment)
+        #expect(role(of: "一些突出问题仍未根本解决", in: r) == .problem)
+    }
+
     /// What a site prints after the report (editor's credit, related links, a licence notice) is
     /// not the report's: the last plan stops where it does.
     @Test func endMatterAfterTheReport_isInNoItem() throws {

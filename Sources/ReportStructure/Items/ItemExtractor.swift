@@ -199,8 +199,7 @@ struct ItemExtractor {
 
     func switchedRole(_ line: Range<Int>, from role: ItemRole) -> ItemRole? {
         let head = view.text(line.lowerBound..<min(line.upperBound, line.lowerBound + 30))
-        let headBytes = Array(head.utf8)
-        if role != .problem && cues.problemOpenerPatterns.contains(where: { $0.occurs(in: headBytes) }) { return .problem }
+        if role != .problem && cues.opensProblems(head) { return .problem }
         // 下一步，我县将… closes a problems part, and sometimes a results part, with plans.
         if role != .commitment && cues.planOpeners.contains(where: { head.hasPrefix($0) || head.dropFirst(3).hasPrefix($0) }) {
             return .commitment
