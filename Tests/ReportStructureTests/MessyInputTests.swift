@@ -43,6 +43,17 @@ import TestSupport
         #expect(role(of: "一些突出问题仍未根本解决", in: r) == .problem)
     }
 
+    /// A work report reads the situation, admits problems, then turns back to the year's tasks with
+    /// 做好今年的政府工作，要… (the 2010 national report): the turn ends the problems aside.
+    @Test func doingThisYearsWork_endsAProblemsAside() throws {
+        let r = try extract(plans: """
+        但是，经济社会发展中仍然存在一些突出矛盾和问题，经济增长内生动力不足。
+        做好今年的政府工作，要认真贯彻县委全会精神，坚持稳中求进。
+        """)
+        #expect(role(of: "仍然存在一些突出矛盾和问题", in: r) == .problem)
+        #expect(role(of: "做好今年的政府工作", in: r) == .commitment)
+    }
+
     /// What a site prints after the report (editor's credit, related links, a licence notice) is
     /// not the report's: the last plan stops where it does.
     @Test func endMatterAfterTheReport_isInNoItem() throws {
