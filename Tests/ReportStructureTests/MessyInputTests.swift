@@ -54,6 +54,25 @@ import TestSupport
         #expect(role(of: "做好今年的政府工作", in: r) == .commitment)
     }
 
+    /// In plans, a paragraph that admits problems (…取得了很大进展，但还存在不少问题。) is an aside:
+    /// the next paragraph that names no problem is a plan again (the 2002 national report had seven
+    /// plans after one as problems); a list a lead-in announces (主要问题是：) stays problems.
+    @Test func aProblemsAsideInPlans_lastsWhileItNamesProblems() throws {
+        let r = try extract(plans: """
+        机构改革取得了很大进展，但还存在不少问题。必须进一步转变职能。
+        切实加强政风建设。
+        坚决反对奢侈浪费。
+        同时也要看到，存在的主要问题是：
+        农民收入增长缓慢；
+        就业压力加大。
+        """)
+        #expect(role(of: "但还存在不少问题", in: r) == .problem)
+        #expect(role(of: "切实加强政风建设", in: r) == .commitment)
+        #expect(role(of: "坚决反对奢侈浪费", in: r) == .commitment)
+        #expect(role(of: "农民收入增长缓慢", in: r) == .problem)
+        #expect(role(of: "就业压力加大", in: r) == .problem)
+    }
+
     /// What a site prints after the report (editor's credit, related links, a licence notice) is
     /// not the report's: the last plan stops where it does.
     @Test func endMatterAfterTheReport_isInNoItem() throws {

@@ -126,13 +126,21 @@ struct ItemExtractor {
     func paragraphs(in range: Range<Int>, role: ItemRole, path: [String], isContainer: Bool) -> ([Draft], ItemRole) {
         var out: [Draft] = []
         var current = role
+        // Whether the current run was opened by a lead-in (存在的问题主要是：), whose list follows.
+        var announced = false
         for line in contentLines(in: range) {
             let text = view.text(line)
             if isRunBreak(text) { current = role; continue }
-            if let switched = switchedRole(line, from: role) { current = switched }
-            // In plans, a problems aside ends where the plans resume: a lead-in (今年…主要预期目标是：)
-            // or a commitment (做好今年的政府工作，要…).
-            else if current != role, role == .commitment, isLeadIn(text) || switchedRole(line, from: .problem) == .commitment {
+            if let switched = switchedRole(line, from: role) {
+                current = switched
+                announced = isLeadIn(text)
+            }
+            // In plans, a problems aside ends where the plans resume: a lead-in (今年…主要预期目标是：),
+            // a commitment (做好今年的政府工作，要…), or, unless a lead-in announced a list of
+            // problems, a paragraph that names none (…但还存在不少问题。 / 切实加强政风建设。).
+            else if current != role, role == .commitment,
+                    isLeadIn(text) || switchedRole(line, from: .problem) == .commitment
+                    || (current == .problem && !announced && !cues.problemForms.matches(view.text(line.lowerBound..<min(line.upperBound, line.lowerBound + 30)))) {
                 current = role
             }
             if let parts = enumeration(line, text) {
