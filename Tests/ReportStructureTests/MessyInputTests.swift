@@ -37,10 +37,13 @@ import TestSupport
         加强政风建设。重点解决群众反映强烈的突出问题，严肃查处违纪违法案件。
         进一步转变政府职能，推进机构改革。
         同时也要看到，一些突出问题仍未根本解决，农民增收困难。
+        加快发展县域经济。
+        “十三五”时期经济社会发展中也存在不少矛盾和问题，结构不合理。
         """)
         #expect(role(of: "重点解决群众反映强烈的突出问题", in: r) == .commitment)
         #expect(role(of: "进一步转变政府职能", in: r) == .commitment)
         #expect(role(of: "一些突出问题仍未根本解决", in: r) == .problem)
+        #expect(role(of: "也存在不少矛盾和问题", in: r) == .problem)
     }
 
     /// A work report reads the situation, admits problems, then turns back to the year's tasks with
