@@ -137,48 +137,65 @@ extension Normalizer {
         return text.removing(drop)
     }
 
-    /// Pages laid out in print pages mark each page break with a paragraph holding nothing but a
-    /// zero-width space, wherever the page ended: often mid-sentence (把党风 / ​ / 廉政建设…). A
-    /// line of prose that ends mid-sentence, then such a marker, then a line that goes on (neither
-    /// a heading nor figures): the sentence runs on through both breaks. After a finished sentence
-    /// the marker is a paragraph break and stays one. The breaks go; the original keeps them.
+    /// Page breaks inside a sentence. Pages laid out in print pages mark each break with a
+    /// paragraph holding nothing but a zero-width space (把党风 / ​ / 廉政建设…, the 2017 and 2021
+    /// national reports), and PDF text sets the page number on a line of its own (政府信息公开申请 /
+    /// - 2 - / 全部按期答复). A line of prose that ends mid-sentence, then such a marker (blank lines
+    /// around it allowed), then a line that goes on (neither a heading nor figures): the sentence
+    /// runs on through them. After a finished sentence the marker is a paragraph break and stays
+    /// one. The breaks and the page number go; the original keeps them.
     static func joinAcrossPageMarkers(_ text: NormalizedText, original: [Unicode.Scalar]) -> NormalizedText {
         let u = text.units
-        // Whether the original between two line breaks held only invisible characters (at least one).
-        func isMarker(_ p: Int, _ q: Int) -> Bool {
-            let a = Int(text.origin[p]) + 1, b = Int(text.origin[q])
+        // Lines: trimmed unit ranges, and where each line's own text starts and its break is.
+        var lines: [(range: Range<Int>, start: Int, end: Int)] = []
+        var start = 0
+        for i in 0...u.count where i == u.count || u[i] == 0x0A {
+            var a = start, b = i
+            while a < b && u[a] == 0x20 { a += 1 }
+            while b > a && u[b - 1] == 0x20 { b -= 1 }
+            lines.append((a..<b, start, i))
+            start = i + 1
+        }
+        // A blank line whose original held invisible characters, and only those (and spaces).
+        func heldOnlyInvisible(_ k: Int) -> Bool {
+            let line = lines[k]
+            guard line.range.isEmpty, line.start > 0, line.end < u.count else { return false }
+            let a = Int(text.origin[line.start - 1]) + 1, b = Int(text.origin[line.end])
             guard a < b else { return false }
             let between = original[a..<b]
             return between.contains { isDeleted($0.value) } && between.allSatisfy { isDeleted($0.value) || isSpace($0) || $0 == "\r" }
         }
-        func isBlank(_ c: UInt16) -> Bool { c == 0x20 }
+        func isPageNumber(_ r: Range<Int>) -> Bool {
+            guard !r.isEmpty, r.count <= 20 else { return false }
+            let line = String(utf16Units: Array(u[r]))
+            return pageNumbers.contains { $0.firstMatch(in: line, range: NSRange(location: 0, length: r.count)) != nil }
+        }
         var drop: [Range<Int>] = []
-        var lineStart = 0
-        var p = 0
-        while p < u.count {
-            guard u[p] == 0x0A else { p += 1; continue }
-            // u[p] ends the line lineStart..<p; a marker line runs to the next break q.
-            var q = p + 1
-            while q < u.count && isBlank(u[q]) { q += 1 }
-            var a = lineStart, b = p
-            while a < b && isBlank(u[a]) { a += 1 }
-            while b > a && isBlank(u[b - 1]) { b -= 1 }
-            guard q < u.count, u[q] == 0x0A, b > a, isMarker(p, q) else { lineStart = p + 1; p += 1; continue }
-            var c = q + 1, d = q + 1
-            while c < u.count && isBlank(u[c]) { c += 1 }
-            d = c
-            while d < u.count && u[d] != 0x0A { d += 1 }
-            var e = d
-            while e > c && isBlank(u[e - 1]) { e -= 1 }
-            if isProse(u, a..<b) && !endsSentence(u, a..<b, digitsEnd: false) && continuesSentence(u, c..<e) {
-                drop.append(b..<c)
+        var i = 0
+        while i + 1 < lines.count {
+            let line = lines[i].range
+            guard !line.isEmpty, isProse(u, line), !endsSentence(u, line, digitsEnd: false) else { i += 1; continue }
+            // Past blank lines and one marker, to the next line of text.
+            var k = i + 1, marker = false, number = false
+            while k < lines.count {
+                if lines[k].range.isEmpty { marker = marker || heldOnlyInvisible(k); k += 1; continue }
+                if !number && isPageNumber(lines[k].range) { number = true; marker = true; k += 1; continue }
+                break
             }
-            // The next line starts after the marker either way.
-            lineStart = q + 1
-            p = q + 1
+            if marker, k < lines.count, k - i <= 5, continuesSentence(u, lines[k].range) {
+                drop.append(line.upperBound..<lines[k].range.lowerBound)
+                i = k
+            } else {
+                i += 1
+            }
         }
         return text.removing(drop)
     }
+
+    static let pageNumbers: [NSRegularExpression] = {
+        let lines = (try? ResourceFiles.lines(file: "text/page-numbers.txt", bundle: .module)) ?? []
+        return lines.compactMap { try? NSRegularExpression(pattern: $0) }
+    }()
 
     static let sentenceEnds: Set<UInt16> = [0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026]  // 。!?;:…
     static let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》

@@ -67,7 +67,9 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ decoded: DecodedText) throws -> NormalizedText {
-        var text = Self.joinWrappedLines(Self.joinBrokenTitles(Self.joinSubscripts(Self.dropPinyinGlosses(Self.joinAcrossPageMarkers(Self.foldCharacters(decoded.scalars), original: decoded.scalars)))))
+        // Page breaks are crossed last: which lines are wrapped is judged on the page's lines as set.
+        var text = Self.joinAcrossPageMarkers(Self.joinWrappedLines(Self.joinBrokenTitles(Self.joinSubscripts(Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars))))),
+                                              original: decoded.scalars)
         Self.arabicYears(&text.units)
         let convert: Bool
         switch traditional {

@@ -97,6 +97,21 @@ import Testing
         #expect(decoded.text(n.originalSpan(of: at..<at + 4)) == "党风\n\u{200B}\n廉政")
     }
 
+    /// PDF text sets the page number on a line of its own wherever the page ends: mid-sentence the
+    /// sentence runs on through it (blank lines around it too); after a finished sentence, or as a
+    /// bare number (a table's cell), it stays.
+    @Test func aPageNumberMidSentence_isCrossed() throws {
+        let original = "全县主动公开政府信息21132条，政府信息公开申请\n- 2 -\n全部按期答复。\n- 3 -\n二、存在的主要问题\n"
+            + "一是公开内容不够全面，专栏\n\n第 4 页 共 9 页\n\n更新不及时，\n2\n全年"
+        let decoded = DecodedText(original)
+        let n = try Normalizer().normalize(decoded)
+        #expect(n.string == "全县主动公开政府信息21132条,政府信息公开申请全部按期答复。\n- 3 -\n二、存在的主要问题\n"
+            + "一是公开内容不够全面,专栏更新不及时,\n2\n全年")
+        let s = n.string
+        let at = s.utf16.distance(from: s.utf16.startIndex, to: s.range(of: "申请全部")!.lowerBound)
+        #expect(decoded.text(n.originalSpan(of: at..<at + 4)) == "申请\n- 2 -\n全部")
+    }
+
     /// A line ending on a comma is half a sentence (the 2000 and 2001 national reports): it runs
     /// on into the next line, unless that opens a paragraph or a blank line comes between.
     @Test func aLineEndingOnAComma_runsOn() throws {
