@@ -139,10 +139,10 @@ extension Normalizer {
 
     /// Page breaks inside a sentence. Pages laid out in print pages mark each break with a
     /// paragraph holding nothing but a zero-width space (把党风 / ​ / 廉政建设…, the 2017 and 2021
-    /// national reports), and PDF text sets the page number on a line of its own (政府信息公开申请 /
-    /// - 2 - / 全部按期答复). A line of prose that ends mid-sentence, then such a marker (blank lines
-    /// around it allowed), then a line that goes on (neither a heading nor figures): the sentence
-    /// runs on through them. After a finished sentence the marker is a paragraph break and stays
+    /// national reports), and PDF text sets the page number and the running head (the title
+    /// again) on lines of their own (政府信息公开申请 / - 2 - / 全部按期答复). A line of prose that ends
+    /// mid-sentence, then such markers (blank lines around them allowed), then a line that goes on
+    /// (neither a heading nor figures): the sentence runs on through them. After a finished sentence the marker is a paragraph break and stays
     /// one. The breaks and the page number go; the original keeps them.
     static func joinAcrossPageMarkers(_ text: NormalizedText, original: [Unicode.Scalar]) -> NormalizedText {
         let u = text.units
@@ -170,19 +170,33 @@ extension Normalizer {
             let line = String(utf16Units: Array(u[r]))
             return pageNumbers.contains { $0.firstMatch(in: line, range: NSRange(location: 0, length: r.count)) != nil }
         }
+        // A running head: a short line met again as the text's first line (the title), or three
+        // times or more. Counted only when a sentence breaks off before a line that is not text.
+        var counts: [String: Int]? = nil
+        let firstLine = lines.first { !$0.range.isEmpty }?.range
+        func isRunningHead(_ r: Range<Int>) -> Bool {
+            guard r.count <= 40 else { return false }
+            if counts == nil {
+                counts = [:]
+                for l in lines where !l.range.isEmpty && l.range.count <= 40 { counts![String(utf16Units: Array(u[l.range])), default: 0] += 1 }
+            }
+            let n = counts![String(utf16Units: Array(u[r]))] ?? 0
+            return n >= 3 || (n >= 2 && firstLine.map { u[$0] == u[r] && $0 != r } == true)
+        }
         var drop: [Range<Int>] = []
         var i = 0
         while i + 1 < lines.count {
             let line = lines[i].range
             guard !line.isEmpty, isProse(u, line), !endsSentence(u, line, digitsEnd: false) else { i += 1; continue }
-            // Past blank lines and one marker, to the next line of text.
-            var k = i + 1, marker = false, number = false
+            // Past blank lines, one page number and one running head, to the next line of text.
+            var k = i + 1, marker = false, number = false, head = false
             while k < lines.count {
                 if lines[k].range.isEmpty { marker = marker || heldOnlyInvisible(k); k += 1; continue }
                 if !number && isPageNumber(lines[k].range) { number = true; marker = true; k += 1; continue }
+                if !head && isRunningHead(lines[k].range) { head = true; marker = true; k += 1; continue }
                 break
             }
-            if marker, k < lines.count, k - i <= 5, continuesSentence(u, lines[k].range) {
+            if marker, k < lines.count, k - i <= 6, continuesSentence(u, lines[k].range) {
                 drop.append(line.upperBound..<lines[k].range.lowerBound)
                 i = k
             } else {

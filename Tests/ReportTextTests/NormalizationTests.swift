@@ -112,6 +112,17 @@ import Testing
         #expect(decoded.text(n.originalSpan(of: at..<at + 4)) == "申请\n- 2 -\n全部")
     }
 
+    /// The running head (the title again at the top of a page) is crossed with the page number; a
+    /// line met twice that is not the title is no running head.
+    @Test func aRunningHeadMidSentence_isCrossed() throws {
+        let n = try Normalizer().normalize(DecodedText("青禾县2021年政府信息公开工作年度报告\n一、总体情况\n"
+            + "全县主动公开政府信息21132条，政府信息公开申请\n- 2 -\n青禾县2021年政府信息公开工作年度报告\n全部按期答复。\n"
+            + "一是公开内容不够全面，专栏\n（一）主动公开\n更新不及时。\n（一）主动公开"))
+        #expect(n.string == "青禾县2021年政府信息公开工作年度报告\n一、总体情况\n"
+            + "全县主动公开政府信息21132条,政府信息公开申请全部按期答复。\n"
+            + "一是公开内容不够全面,专栏\n(一)主动公开\n更新不及时。\n(一)主动公开")
+    }
+
     /// A line ending on a comma is half a sentence (the 2000 and 2001 national reports): it runs
     /// on into the next line, unless that opens a paragraph or a blank line comes between.
     @Test func aLineEndingOnAComma_runsOn() throws {
