@@ -76,6 +76,22 @@ import TestSupport
         #expect(role(of: "就业压力加大", in: r) == .problem)
     }
 
+    /// PDF text repeats the title at the top of each page: between two paragraphs it is no item
+    /// (mid-sentence the normaliser crosses it).
+    @Test func aRunningHeadBetweenParagraphs_isInNoItem() throws {
+        let r = try extract(text: """
+        青禾县人民政府2021年政府信息公开工作年度报告（虚构）
+        一、总体情况
+        全县主动公开政府信息21132条，同比增长7.7%。
+        - 2 -
+        青禾县人民政府2021年政府信息公开工作年度报告（虚构）
+        全县政务公开专栏更新信息320条，办理依申请公开12件。
+        """)
+        #expect(r.items.count == 2)
+        #expect(!r.items.contains { $0.text.contains("年度报告") })
+        #expect(r.metadata.unit.value == "青禾县人民政府")
+    }
+
     /// What a site prints after the report (editor's credit, related links, a licence notice) is
     /// not the report's: the last plan stops where it does.
     @Test func endMatterAfterTheReport_isInNoItem() throws {

@@ -25,9 +25,16 @@ struct ItemExtractor {
         // is looked for in the text's second half only, where the report has had its say.
         let half = (view.lines.last?.upperBound ?? 0) / 2
         let endMatter = view.lines.firstIndex { $0.lowerBound >= half && cues.opensEndMatter(view.text($0)) } ?? view.lines.count
-        noise = view.lines.enumerated().map { i, line in
-            let text = view.text(line)
-            return i >= endMatter || Self.isSignature(text) || cues.isSpam(text) || cues.isBoilerplate(text)
+        // A PDF's running head: the title set again at the top of a page, or a short line without
+        // punctuation that recurs on every page (各位代表！, which recurs too, turns the speech).
+        let texts = view.lines.map { view.text($0) }
+        var repeats: [String: Int] = [:]
+        for t in texts where t.utf16.count <= 40 && !t.unicodeScalars.contains(where: { "。，、；：！？,;:!?".unicodeScalars.contains($0) }) {
+            repeats[t, default: 0] += 1
+        }
+        noise = texts.enumerated().map { i, text in
+            let runningHead = (repeats[text] ?? 0) >= 3 || (i > 0 && text == texts[0] && text.utf16.count <= 40)
+            return i >= endMatter || runningHead || Self.isSignature(text) || cues.isSpam(text) || cues.isBoilerplate(text)
         }
     }
 
