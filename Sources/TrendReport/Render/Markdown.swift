@@ -3,18 +3,31 @@ import Foundation
 /// Markdown that survives report text: `|`, `*`, `_`, backticks, `<`, `[` and line breaks in a
 /// quote can neither break a table nor inject markup.
 public enum Markdown {
-    /// Text for a table cell or an inline quote.
+    /// Text for a table cell or an inline quote. Line breaks flatten to one space, or to none
+    /// between two Chinese characters (a line wrapped mid-sentence); invisible characters (a page
+    /// marker's zero-width space) go.
     public static func escape(_ s: String) -> String {
         // By scalar: every character that matters is one ASCII scalar, and comparing Characters
         // goes through string comparison (it was a tenth of rendering time).
         var out = String.UnicodeScalarView()
+        var brokeLine = false, lastWasHan = false
         for u in s.unicodeScalars {
+            switch u.value {
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: continue
+            case 0x0A, 0x0D: brokeLine = true; continue
+            default: break
+            }
+            let han = (0x3000...0x9FFF).contains(u.value) || (0xFF00...0xFFEF).contains(u.value)
+            if brokeLine {
+                if !out.isEmpty && !(lastWasHan && han) && out.last != " " && u != " " { out.append(" ") }
+                brokeLine = false
+            }
+            lastWasHan = han
             switch u {
             case "\\", "`", "*", "_", "[", "]", "#", "|", "~": out.append("\\"); out.append(u)
             case "<": out.append(contentsOf: "&lt;".unicodeScalars)
             case ">": out.append(contentsOf: "&gt;".unicodeScalars)
             case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "\n", "\r": out.append(" ")
             default: out.append(u)
             }
         }
