@@ -11,6 +11,8 @@ public final class Cues: @unchecked Sendable {
 
     public let skipClasses: [String]
     let boilerplate: [BytePattern]
+    /// Phrases that make a paragraph a lead-in (`cues/lead-ins.txt`).
+    let leadInPhrases: [BytePattern]
     /// Lines that open what a site adds after the report (`end-matter.txt`).
     let endMatter: NSRegularExpression
     let spam: [String]
@@ -67,6 +69,7 @@ public final class Cues: @unchecked Sendable {
         skipClasses = try lines("html/skip-classes.txt")
         boilerplate = try lines("html/boilerplate.txt").map(BytePattern.init)
         endMatter = try anyOf("end-matter.txt")
+        leadInPhrases = try lines("cues/lead-ins.txt").map(BytePattern.init)
         spam = try lines("html/spam.txt").map { $0.lowercased() }.sorted { $0.count > $1.count }
         spamPatterns = spam.map(BytePattern.init)
         headings = try lines("headings.txt").map { line in

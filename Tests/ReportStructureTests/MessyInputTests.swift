@@ -76,6 +76,24 @@ import TestSupport
         #expect(role(of: "就业压力加大", in: r) == .problem)
     }
 
+    /// An older work report reviews the year before its first heading: its title and the speech's
+    /// opening formula are not results.
+    @Test func anUntitledReview_holdsNeitherTheTitleNorTheOpeningFormula() throws {
+        let r = try extract(text: """
+        2002年青禾县人民政府工作报告（虚构）
+        各位代表：
+        现在，我代表县人民政府向大会作政府工作报告，请予审议，并请县政协各位委员提出意见。
+        新世纪第一年，全县人民团结奋斗，地区生产总值增长8.2%，财政收入增长12%，城乡居民收入稳步提高，各项社会事业全面进步，完成了县人代会确定的主要目标任务。
+        农业生产稳定发展，粮食总产量达到32万吨，新建高标准农田2.1万亩，农民人均纯收入增长6.5%，农村基础设施明显改善，新修农村公路85公里，解决了3.2万人的饮水困难。
+        工业经济效益提高，规模以上工业增加值增长11%，新引进项目24个，实际利用外资1200万美元，县城新区建设全面展开，城市面貌明显改观，社会保障体系进一步健全。
+        一、扩大和培育内需，促进经济较快增长
+        今年要继续实施积极的财政政策，新建县乡公路120公里。
+        """)
+        #expect(!r.items.contains { $0.text.contains("工作报告（虚构）") || $0.text.contains("请予审议") })
+        #expect(role(of: "地区生产总值增长8.2%", in: r) == .result)
+        #expect(role(of: "新建县乡公路120公里", in: r) == .commitment)
+    }
+
     /// PDF text repeats the title at the top of each page: between two paragraphs it is no item
     /// (mid-sentence the normaliser crosses it).
     @Test func aRunningHeadBetweenParagraphs_isInNoItem() throws {

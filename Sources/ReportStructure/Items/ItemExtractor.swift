@@ -32,8 +32,10 @@ struct ItemExtractor {
         for t in texts where t.utf16.count <= 40 && !t.unicodeScalars.contains(where: { "。，、；：！？,;:!?".unicodeScalars.contains($0) }) {
             repeats[t, default: 0] += 1
         }
+        // The first line, short and unpunctuated, is the title: metadata, not an item.
+        let title = texts.first.map { $0.utf16.count <= 60 && !$0.unicodeScalars.contains(where: { "。，、；！？,;!?".unicodeScalars.contains($0) }) } ?? false
         noise = texts.enumerated().map { i, text in
-            let runningHead = (repeats[text] ?? 0) >= 3 || (i > 0 && text == texts[0] && text.utf16.count <= 40)
+            let runningHead = (repeats[text] ?? 0) >= 3 || (i > 0 && text == texts[0] && text.utf16.count <= 40) || (i == 0 && title)
             return i >= endMatter || runningHead || Self.isSignature(text) || cues.isSpam(text) || cues.isBoilerplate(text)
         }
     }
@@ -260,10 +262,8 @@ struct ItemExtractor {
         if text.hasSuffix(":") || text.hasSuffix("：") || text.count < 6 { return true }
         // A lead-in is short; the phrases are looked for in a long paragraph's opening only.
         let head = Array(text.utf8.prefix(600))
-        return Self.leadInPhrases.contains { $0.occurs(in: head) }
+        return cues.leadInPhrases.contains { $0.occurs(in: head) }
     }
-
-    static let leadInPhrases = ["报告如下", "以下几点", "如下:"].map(BytePattern.init)
 
     /// The parts of an inline enumeration (一是…二是…), the text before the first marker dropped.
     func enumeration(_ line: Range<Int>, _ text: String) -> [Range<Int>]? {
