@@ -75,6 +75,21 @@ import TestSupport
         let md = try String(contentsOf: unit.appendingPathComponent("trend.md"), encoding: .utf8)
         #expect(md.contains("```mermaid") && md.contains("xychart-beta"))
         #expect(md.contains("人员队伍"))
+        let index = try String(contentsOf: out.appendingPathComponent("index.md"), encoding: .utf8)
+        #expect(index.contains("5 reports of 2 units; 3 pairs of consecutive years diffed."))
+    }
+
+    /// A year missing from every unit still has its column in the matrix, marked as a gap.
+    @Test func index_showsAYearNoUnitHas_asAGap() throws {
+        let corpus = Paths.temporaryFolder(), out = Paths.temporaryFolder()
+        for name in ["2017.txt", "2019.docx"] {
+            try FileManager.default.copyItem(at: Paths.demo.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
+        }
+        let r = try Self.run(["analyze", corpus.path, "--out", out.path, "--no-cache", "--quiet"])
+        #expect(r.status == 0)
+        let index = try String(contentsOf: out.appendingPathComponent("index.md"), encoding: .utf8)
+        #expect(index.contains("2 reports of 1 unit;"))
+        #expect(index.contains("| gap |"))
     }
 
     @Test func outputs_matchTheirSchemas() throws {

@@ -126,9 +126,11 @@ enum IndexMarkdown {
         func put(_ s: String) throws { try write(Data(s.utf8)) }
         var years = Set<Int>()
         try a.units.forEach { years.formUnion($0.years) }
-        let columns = years.sorted()
+        // Every year of the span, so that a year no unit has shows as a gap too.
+        let columns = years.min().flatMap { low in years.max().map { Array(low...$0) } } ?? []
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         try put("# Nianbao analysis\n\n"
-                + "\(a.reports) reports of \(a.units.count) units; \(a.pairs) pairs of consecutive years diffed. "
+                + "\(count(a.reports, "report")) of \(count(a.units.count, "unit")); \(count(a.pairs, "pair")) of consecutive years diffed. "
                 + "Comparison: [compare.md](compare.md) ([csv](compare.csv), [json](compare.json)); run record: [run.json](run.json).\n\n")
         if !columns.isEmpty {
             try put("## Units × years\n\n" + Markdown.table(["unit"] + columns.map(String.init), []))
