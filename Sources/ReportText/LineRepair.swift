@@ -170,12 +170,13 @@ extension Normalizer {
             let line = String(utf16Units: Array(u[r]))
             return pageNumbers.contains { $0.firstMatch(in: line, range: NSRange(location: 0, length: r.count)) != nil }
         }
-        // A running head: a short line met again as the text's first line (the title), or three
-        // times or more. Counted only when a sentence breaks off before a line that is not text.
+        // A running head: an unpunctuated line of 6 to 40 units met again as the text's first
+        // line (the title), or three times or more (各位代表！ recurs too, and is speech). Counted only when
+        // a sentence breaks off before a line that is not text.
         var counts: [String: Int]? = nil
         let firstLine = lines.first { !$0.range.isEmpty }?.range
         func isRunningHead(_ r: Range<Int>) -> Bool {
-            guard r.count <= 40 else { return false }
+            guard (6...40).contains(r.count), !r.contains(where: { Self.punctuation.contains(u[$0]) }) else { return false }
             if counts == nil {
                 counts = [:]
                 for l in lines where !l.range.isEmpty && l.range.count <= 40 { counts![String(utf16Units: Array(u[l.range])), default: 0] += 1 }
@@ -187,7 +188,9 @@ extension Normalizer {
         var i = 0
         while i + 1 < lines.count {
             let line = lines[i].range
-            guard !line.isEmpty, isProse(u, line), !endsSentence(u, line, digitsEnd: false) else { i += 1; continue }
+            // A line of prose; or any line, when the next goes on with the rest of a cut word
+            // (要全面深化各领域改 / ​ / 革，加快推进…): no heading or sentence opens so.
+            guard !line.isEmpty, !endsSentence(u, line, digitsEnd: false) else { i += 1; continue }
             // Past blank lines, one page number and one running head, to the next line of text.
             var k = i + 1, marker = false, number = false, head = false
             while k < lines.count {
@@ -196,7 +199,8 @@ extension Normalizer {
                 if !head && isRunningHead(lines[k].range) { head = true; marker = true; k += 1; continue }
                 break
             }
-            if marker, k < lines.count, k - i <= 6, continuesSentence(u, lines[k].range) {
+            if marker, k < lines.count, k - i <= 6, continuesSentence(u, lines[k].range),
+               isProse(u, line) || opensWithCutWord(u, lines[k].range) {
                 drop.append(line.upperBound..<lines[k].range.lowerBound)
                 i = k
             } else {
@@ -212,6 +216,7 @@ extension Normalizer {
     }()
 
     static let sentenceEnds: Set<UInt16> = [0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026]  // 。!?;:…
+    static let punctuation: Set<UInt16> = [0x3002, 0x2C, 0x3001, 0x3B, 0x3A, 0x21, 0x3F]  // 。,、;:!?
     static let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》
 
     /// A line holding a comma or 。: prose, which headings, navigation bars and table rows are not.
@@ -223,6 +228,13 @@ extension Normalizer {
         var k = r.upperBound - 1
         while k > r.lowerBound && closers.contains(u[k]) { k -= 1 }
         return sentenceEnds.contains(u[k]) || (digitsEnd && (0x30...0x39).contains(u[k]))
+    }
+
+    /// Whether a line opens with one character and then a comma (革，加快推进…): the end of a word
+    /// cut at a page break, which neither a sentence nor a heading opens with (今年， does).
+    static func opensWithCutWord(_ u: [UInt16], _ r: Range<Int>) -> Bool {
+        let comma: Set<UInt16> = [0x2C, 0x3001]  // , 、
+        return r.count > 2 && isHan(u[r.lowerBound]) && comma.contains(u[r.lowerBound + 1])
     }
 
     /// Whether a line can be the rest of the sentence before it: it has text, is not a row of

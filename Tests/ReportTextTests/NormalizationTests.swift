@@ -123,6 +123,16 @@ import Testing
             + "一是公开内容不够全面,专栏\n(一)主动公开\n更新不及时。\n(一)主动公开")
     }
 
+    /// A page marker after a short line without punctuation is crossed only when the next line
+    /// goes on with the rest of a cut word (改 / ​ / 革，); a line opening 今年， is a sentence of its
+    /// own, and 各位代表！, however often it recurs, is speech, not a running head.
+    @Test func aCutWordAcrossAPageMarker_isJoined_aNewSentenceIsNot() throws {
+        let n = try Normalizer().normalize(DecodedText("要全面深化各领域改\n\u{200B}\n革，加快推进基础性改革。\n结束语\n\u{200B}\n今年，任务繁重。\n"
+            + "各位代表！\n各位代表！\n是为打\n各位代表！\n造而努力。"))
+        #expect(n.string == "要全面深化各领域改革,加快推进基础性改革。\n结束语\n\n今年,任务繁重。\n"
+            + "各位代表!\n各位代表!\n是为打\n各位代表!\n造而努力。")
+    }
+
     /// A line ending on a comma is half a sentence (the 2000 and 2001 national reports): it runs
     /// on into the next line, unless that opens a paragraph or a blank line comes between.
     @Test func aLineEndingOnAComma_runsOn() throws {

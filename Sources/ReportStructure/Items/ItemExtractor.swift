@@ -25,17 +25,17 @@ struct ItemExtractor {
         // is looked for in the text's second half only, where the report has had its say.
         let half = (view.lines.last?.upperBound ?? 0) / 2
         let endMatter = view.lines.firstIndex { $0.lowerBound >= half && cues.opensEndMatter(view.text($0)) } ?? view.lines.count
-        // A PDF's running head: the title set again at the top of a page, or a short line without
-        // punctuation that recurs on every page (各位代表！, which recurs too, turns the speech).
+        // A PDF's running head (6 to 40 units): the title set again at the top of a page, or a line
+        // without punctuation that recurs on every page (各位代表！, which recurs too, turns the speech).
         let texts = view.lines.map { view.text($0) }
         var repeats: [String: Int] = [:]
-        for t in texts where t.utf16.count <= 40 && !t.unicodeScalars.contains(where: { "。，、；：！？,;:!?".unicodeScalars.contains($0) }) {
+        for t in texts where (6...40).contains(t.utf16.count) && !t.unicodeScalars.contains(where: { "。，、；：！？,;:!?".unicodeScalars.contains($0) }) {
             repeats[t, default: 0] += 1
         }
         // The first line, short and unpunctuated, is the title: metadata, not an item.
         let title = texts.first.map { $0.utf16.count <= 60 && !$0.unicodeScalars.contains(where: { "。，、；！？,;!?".unicodeScalars.contains($0) }) } ?? false
         noise = texts.enumerated().map { i, text in
-            let runningHead = (repeats[text] ?? 0) >= 3 || (i > 0 && text == texts[0] && text.utf16.count <= 40) || (i == 0 && title)
+            let runningHead = (repeats[text] ?? 0) >= 3 || (i > 0 && text == texts[0] && (6...40).contains(text.utf16.count)) || (i == 0 && title)
             return i >= endMatter || runningHead || Self.isSignature(text) || cues.isSpam(text) || cues.isBoilerplate(text)
         }
     }
