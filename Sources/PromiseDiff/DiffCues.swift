@@ -30,6 +30,8 @@ final class DiffCues: @unchecked Sendable {
     let deadline: NSRegularExpression
     /// A sentence of the plans that looks back at last year (`last-year-openers.txt`).
     let lastYearOpeners: CueSet
+    /// A sentence that refers back to the problems named (`problem-references.txt`).
+    let problemReferences: CueSet
     /// Before a promised figure: it is another year's (`other-year-figures.txt`).
     let otherYear: CueSet
     let synonyms: [String: String]
@@ -51,6 +53,7 @@ final class DiffCues: @unchecked Sendable {
         recap = try regexes("recap-openers.txt")
         lastYearOpeners = try regexes("last-year-openers.txt")
         restatements = try regexes("target-restatements.txt")
+        problemReferences = try regexes("problem-references.txt")
         indicatorSynonyms = Dictionary(try lines("indicator-synonyms.txt").compactMap { l -> (String, [String])? in
             let p = l.split(separator: " ").map(String.init)
             return p.count >= 2 ? (p[0], Array(p.dropFirst())) : nil

@@ -239,7 +239,18 @@ public final class ReportPassages {
     /// The shingles of each of `text`'s sentences, for text reuse.
     public private(set) lazy var shingles: [[UInt64]] = text.map { ReuseFinder.shingles($0.normalized) }
     public private(set) lazy var promises: [PromiseJudge.Promise] = PromiseJudge.promises(of: self)
-    public private(set) lazy var problems: [Passage] = items(.problem).map(whole)
+    /// What recurring problems are matched on: a problem item whole, or, when it is long (a work
+    /// report's paragraph of the year's difficulties), sentence by sentence without the one that
+    /// announces them (我们也清醒看到，…还存在不少困难和问题。) and those that refer back to them
+    /// (我们必须…加以解决), which come back every year whatever the problems are.
+    public private(set) lazy var problems: [Passage] = items(.problem).flatMap { i -> [Passage] in
+        let s = sentences(i)
+        guard s.count >= 3, report.items[i].text.count > 160 else { return [whole(i)] }
+        let openers = Cues.shared.problemOpeners, references = DiffCues.shared.problemReferences
+        return s.enumerated().filter { k, p in
+            !p.words.isEmpty && !(k == 0 && openers.contains { p.normalized.contains($0) }) && !references.matches(p.normalized)
+        }.map(\.1)
+    }
     /// What a promise is looked for in: sentences, and short items too (a promise may be covered
     /// by an item as a whole; long items would cover every promise a little, as a five-year
     /// recap mentions everything), split by role.

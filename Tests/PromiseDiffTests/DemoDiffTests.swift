@@ -202,6 +202,19 @@ func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: Extrac
         #expect(v["城镇调查失业率"]?.verdict == .met)  // the review says 调查失业率稳定在5%左右
     }
 
+    /// A work report admits the year's difficulties in one long paragraph; what recurs is each
+    /// difficulty (部分行业产能过剩严重, 2016 → 2017), not the sentence announcing them, which every
+    /// year repeats, nor the resolve that closes them.
+    @Test func recurringProblems_areTheDifficulties_notTheFrame() throws {
+        for (from, to, expected) in [(2016, 2017, "产能过剩"), (2021, 2022, "民生领域还有不少短板")] {
+            let a = Paths.nationalReports.appendingPathComponent("\(from).txt"), b = Paths.nationalReports.appendingPathComponent("\(to).txt")
+            guard Paths.exists(a), Paths.exists(b) else { return }
+            let pairs = try extractAndDiff(a, b).diff.recurringProblems
+            #expect(pairs.contains { $0.from.text.contains(expected) && $0.to.text.contains(expected) }, "\(from)")
+            #expect(!pairs.contains { $0.to.text.contains("清醒看到") || $0.to.text.contains("决不辜负") }, "\(from)")
+        }
+    }
+
     /// Text reuse counts the report's own words: the licence notice the transcription site prints
     /// after every report (本作品是…属于公有领域) is the same each year and is no copied passage.
     @Test func reuse2018to2019_isTheReportsText_notTheSitesNotice() throws {
