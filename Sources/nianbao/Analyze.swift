@@ -89,7 +89,9 @@ struct Analyze: ParsableCommand {
             }
             try output.commit()
             for f in failures { log.error(f) }
-            log.line("analysed \(analysis.reports) reports of \(analysis.units.count) units; \(analysis.pairs) pairs diffed; \(failures.count) failures; outputs in \(out)/ (\(String(format: "%.1f", timings["total"]!)) s)")
+            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            log.line("analysed \(count(analysis.reports, "report")) of \(count(analysis.units.count, "unit")); \(count(analysis.pairs, "pair")) diffed; "
+                     + "\(count(failures.count, "failure")); outputs in \(out)/ (\(String(format: "%.1f", timings["total"]!)) s)")
         } catch {
             output.discard()
             throw error
