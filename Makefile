@@ -56,7 +56,7 @@ fuzz: deps
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz-out/$$t/corpus; \
 	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
-	  SWIFT_BACKTRACE=enable=no NIANBAO_FUZZ_TARGET=$$t .build-fuzz/debug/nianbao-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
+	  SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=tools/lsan-suppressions.txt NIANBAO_FUZZ_TARGET=$$t .build-fuzz/debug/nianbao-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
 	    -rss_limit_mb=4096 -artifact_prefix=fuzz-out/$$t/ -print_final_stats=1 fuzz-out/$$t/corpus corpora Tests/Fixtures 2>&1 \
 	    | grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|artifact)" || true; \
 	done
