@@ -25,18 +25,25 @@ struct ItemExtractor {
         // is looked for in the text's second half only, where the report has had its say.
         let half = (view.lines.last?.upperBound ?? 0) / 2
         let endMatter = view.lines.firstIndex { $0.lowerBound >= half && cues.opensEndMatter(view.text($0)) } ?? view.lines.count
-        // A PDF's running head (6 to 40 units): the title set again at the top of a page, or a line
-        // without punctuation that recurs on every page (各位代表！, which recurs too, turns the speech).
         let texts = view.lines.map { view.text($0) }
-        var repeats: [String: Int] = [:]
-        for t in texts where (6...40).contains(t.utf16.count) && !t.unicodeScalars.contains(where: { "。，、；：！？,;:!?".unicodeScalars.contains($0) }) {
-            repeats[t, default: 0] += 1
+        let furniture = Self.pageFurniture(texts)
+        noise = texts.indices.map { i in
+            i >= endMatter || furniture[i] || Self.isSignature(texts[i]) || cues.isSpam(texts[i]) || cues.isBoilerplate(texts[i])
         }
-        // The first line, short and unpunctuated, is the title: metadata, not an item.
-        let title = texts.first.map { $0.utf16.count <= 60 && !$0.unicodeScalars.contains(where: { "。，、；！？,;!?".unicodeScalars.contains($0) }) } ?? false
-        noise = texts.enumerated().map { i, text in
-            let runningHead = (repeats[text] ?? 0) >= 3 || (i > 0 && text == texts[0] && (6...40).contains(text.utf16.count)) || (i == 0 && title)
-            return i >= endMatter || runningHead || Self.isSignature(text) || cues.isSpam(text) || cues.isBoilerplate(text)
+    }
+
+    /// Lines that are the page's, not the report's: the title (the first line, short and
+    /// unpunctuated: metadata, not an item), the title set again at the top of a later page, and a
+    /// line of 6 to 40 units without punctuation that recurs on every page (a PDF's running head;
+    /// 各位代表！ recurs too, but is punctuated, and turns the speech).
+    static func pageFurniture(_ texts: [String]) -> [Bool] {
+        func unpunctuated(_ s: String) -> Bool { !s.unicodeScalars.contains { "。，、；：！？,;:!?".unicodeScalars.contains($0) } }
+        func head(_ s: String) -> Bool { (6...40).contains(s.utf16.count) && unpunctuated(s) }
+        var repeats: [String: Int] = [:]
+        for t in texts where head(t) { repeats[t, default: 0] += 1 }
+        let title = texts.first.map { $0.utf16.count <= 60 && unpunctuated($0) } ?? false
+        return texts.enumerated().map { i, t in
+            i == 0 ? title : (head(t) && (repeats[t] ?? 0) >= 3) || (title && t == texts[0] && t.utf16.count >= 6)
         }
     }
 
