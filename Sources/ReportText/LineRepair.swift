@@ -142,8 +142,9 @@ extension Normalizer {
     /// national reports), and PDF text sets the page number and the running head (the title
     /// again) on lines of their own (政府信息公开申请 / - 2 - / 全部按期答复). A line of prose that ends
     /// mid-sentence, then such markers (blank lines around them allowed), then a line that goes on
-    /// (neither a heading nor figures): the sentence runs on through them. After a finished sentence the marker is a paragraph break and stays
-    /// one. The breaks and the page number go; the original keeps them.
+    /// (neither a heading nor figures): the sentence runs on through them. After a finished
+    /// sentence a marker is a paragraph break and stays one. The breaks, page numbers and heads
+    /// go; the original keeps them.
     static func joinAcrossPageMarkers(_ text: NormalizedText, original: [Unicode.Scalar]) -> NormalizedText {
         let u = text.units
         // Lines: trimmed unit ranges, and where each line's own text starts and its break is.
@@ -171,8 +172,8 @@ extension Normalizer {
             return pageNumbers.contains { $0.firstMatch(in: line, range: NSRange(location: 0, length: r.count)) != nil }
         }
         // A running head: an unpunctuated line of 6 to 40 units met again as the text's first
-        // line (the title), or three times or more (各位代表！ recurs too, and is speech). Counted only when
-        // a sentence breaks off before a line that is not text.
+        // line (the title), or three times or more (各位代表！ recurs too, and is speech). Lines
+        // are counted only once a sentence breaks off before a line that is not text.
         var counts: [String: Int]? = nil
         let firstLine = lines.first { !$0.range.isEmpty }?.range
         func isRunningHead(_ r: Range<Int>) -> Bool {
