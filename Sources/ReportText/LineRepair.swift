@@ -78,16 +78,8 @@ extension Normalizer {
     /// with 。). The line breaks go; the original keeps them.
     static func joinWrappedLines(_ text: NormalizedText) -> NormalizedText {
         let u = text.units
-        // Trimmed lines as unit ranges, blank ones included (they separate paragraphs).
-        var lines: [Range<Int>] = []
-        var start = 0
-        for i in 0...u.count where i == u.count || u[i] == 0x0A {
-            var a = start, b = i
-            while a < b && (u[a] == 0x20 || u[a] == 0x09 || u[a] == 0x0D) { a += 1 }
-            while b > a && (u[b - 1] == 0x20 || u[b - 1] == 0x09 || u[b - 1] == 0x0D) { b -= 1 }
-            lines.append(a..<b)
-            start = i + 1
-        }
+        // Blank lines included: they separate paragraphs.
+        let lines = Self.lines(u).map(\.range)
         // Display widths (Han and full-width forms count two), once per line.
         let lineWidths = lines.map { r in r.reduce(0) { $0 + (u[$1] >= 0x1100 ? 2 : 1) } }
         // The full width: what most long lines reach in wrapped text; paragraphs on one line each
@@ -147,16 +139,7 @@ extension Normalizer {
     /// go; the original keeps them.
     static func joinAcrossPageMarkers(_ text: NormalizedText, original: [Unicode.Scalar]) -> NormalizedText {
         let u = text.units
-        // Lines: trimmed unit ranges, and where each line's own text starts and its break is.
-        var lines: [(range: Range<Int>, start: Int, end: Int)] = []
-        var start = 0
-        for i in 0...u.count where i == u.count || u[i] == 0x0A {
-            var a = start, b = i
-            while a < b && u[a] == 0x20 { a += 1 }
-            while b > a && u[b - 1] == 0x20 { b -= 1 }
-            lines.append((a..<b, start, i))
-            start = i + 1
-        }
+        let lines = Self.lines(u)
         // A blank line whose original held invisible characters, and only those (and spaces).
         func heldOnlyInvisible(_ k: Int) -> Bool {
             let line = lines[k]
@@ -211,13 +194,30 @@ extension Normalizer {
         return text.removing(drop)
     }
 
+    /// The text's lines, blank ones included: each trimmed of spaces (`range`), with the unit the
+    /// line starts at and the line break that ends it (`units.count` for the last line).
+    static func lines(_ u: [UInt16]) -> [(range: Range<Int>, start: Int, end: Int)] {
+        var lines: [(range: Range<Int>, start: Int, end: Int)] = []
+        var start = 0
+        for i in 0...u.count where i == u.count || u[i] == 0x0A {
+            var a = start, b = i
+            while a < b && (u[a] == 0x20 || u[a] == 0x09 || u[a] == 0x0D) { a += 1 }
+            while b > a && (u[b - 1] == 0x20 || u[b - 1] == 0x09 || u[b - 1] == 0x0D) { b -= 1 }
+            lines.append((a..<b, start, i))
+            start = i + 1
+        }
+        return lines
+    }
+
     static let pageNumbers: [NSRegularExpression] = {
         let lines = (try? ResourceFiles.lines(file: "text/page-numbers.txt", bundle: .module)) ?? []
         return lines.compactMap { try? NSRegularExpression(pattern: $0) }
     }()
 
     static let sentenceEnds: Set<UInt16> = [0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026]  // 。!?;:…
-    static let punctuation: Set<UInt16> = [0x3002, 0x2C, 0x3001, 0x3B, 0x3A, 0x21, 0x3F]  // 。,、;:!?
+    /// Punctuation in normalised text (full-width ，；：！？ are ASCII there): a line without any is
+    /// a heading, a title or a running head, not prose.
+    public static let punctuation: Set<UInt16> = [0x3002, 0x2C, 0x3001, 0x3B, 0x3A, 0x21, 0x3F]  // 。,、;:!?
     static let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》
 
     /// A line holding a comma or 。: prose, which headings, navigation bars and table rows are not.

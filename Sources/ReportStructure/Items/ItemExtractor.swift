@@ -37,7 +37,7 @@ struct ItemExtractor {
     /// line of 6 to 40 units without punctuation that recurs on every page (a PDF's running head;
     /// 各位代表！ recurs too, but is punctuated, and turns the speech).
     static func pageFurniture(_ texts: [String]) -> [Bool] {
-        func unpunctuated(_ s: String) -> Bool { !s.unicodeScalars.contains { "。，、；：！？,;:!?".unicodeScalars.contains($0) } }
+        func unpunctuated(_ s: String) -> Bool { !s.utf16.contains { Normalizer.punctuation.contains($0) } }
         func head(_ s: String) -> Bool { (6...40).contains(s.utf16.count) && unpunctuated(s) }
         var repeats: [String: Int] = [:]
         for t in texts where head(t) { repeats[t, default: 0] += 1 }
@@ -156,7 +156,7 @@ struct ItemExtractor {
             // problems, a paragraph that names none (…但还存在不少问题。 / 切实加强政风建设。).
             else if current != role, role == .commitment,
                     isLeadIn(text) || switchedRole(line, from: .problem) == .commitment
-                    || (current == .problem && !announced && !cues.problemForms.matches(view.text(line.lowerBound..<min(line.upperBound, line.lowerBound + 30)))) {
+                    || (current == .problem && !announced && !cues.problemForms.matches(head(line))) {
                 current = role
             }
             if let parts = enumeration(line, text) {
@@ -221,14 +221,17 @@ struct ItemExtractor {
         cues.runBreaks.contains(String(text.prefix { !"!！:：,，".contains($0) })) && text.count <= 8
     }
 
+    /// The opening of a line (30 units): where role cues are looked for.
+    func head(_ line: Range<Int>) -> String { view.text(line.lowerBound..<min(line.upperBound, line.lowerBound + 30)) }
+
     func switchedRole(_ line: Range<Int>, from role: ItemRole) -> ItemRole? {
-        let head = view.text(line.lowerBound..<min(line.upperBound, line.lowerBound + 30))
-        if role != .problem && cues.opensProblems(head) { return .problem }
+        let opening = head(line)
+        if role != .problem && cues.opensProblems(opening) { return .problem }
         // 下一步，我县将… closes a problems part, and sometimes a results part, with plans.
-        if role != .commitment && cues.planOpeners.contains(where: { head.hasPrefix($0) || head.dropFirst(3).hasPrefix($0) }) {
+        if role != .commitment && cues.planOpeners.contains(where: { opening.hasPrefix($0) || opening.dropFirst(3).hasPrefix($0) }) {
             return .commitment
         }
-        if role == .problem && cues.commitmentForms.matches(head) && !cues.problemForms.matches(head) {
+        if role == .problem && cues.commitmentForms.matches(opening) && !cues.problemForms.matches(opening) {
             return .commitment
         }
         return nil
