@@ -169,7 +169,8 @@ public final class Analyzer: @unchecked Sendable {
     /// One batch on the workers (each with its extractor and its IDF tally), in input order.
     func extract(_ inputs: [ExtractInput], manifest: Manifest, into store: RecordStore,
                  states: inout [(extractor: ReportExtractor, idf: IDF)], progress: ((Int) -> Void)?) -> [Extracted] {
-        let cacheSalt = cacheSalt()
+        // Without a cache there is nothing to key: the data files are not read for it.
+        let cacheSalt = options.cache == nil ? "" : cacheSalt()
         return parallel(inputs.count, states: &states, { state, i in
             let input = inputs[i]
             do {

@@ -89,7 +89,7 @@ struct Analyze: ParsableCommand {
             }
             try output.commit()
             for f in failures { log.error(f) }
-            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            let count = Markdown.count
             log.line("analysed \(count(analysis.reports, "report")) of \(count(analysis.units.count, "unit")); \(count(analysis.pairs, "pair")) diffed; "
                      + "\(count(failures.count, "failure")); outputs in \(out)/ (\(String(format: "%.1f", timings["total"]!)) s)")
         } catch {

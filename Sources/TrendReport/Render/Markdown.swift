@@ -52,6 +52,9 @@ public enum Markdown {
         return escape(head.count > limit ? String(head.prefix(limit)) + "…" : String(head))
     }
 
+    /// A count with its noun, singular for one (1 unit, 22 reports): in prose and log lines alike.
+    public static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     public static func percent(_ v: Double?) -> String {
         guard let v else { return "–" }
         return String(format: "%.0f%%", v * 100)

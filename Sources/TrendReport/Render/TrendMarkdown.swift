@@ -128,7 +128,7 @@ enum IndexMarkdown {
         try a.units.forEach { years.formUnion($0.years) }
         // Every year of the span, so that a year no unit has shows as a gap too.
         let columns = years.min().flatMap { low in years.max().map { Array(low...$0) } } ?? []
-        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        let count = Markdown.count
         try put("# Nianbao analysis\n\n"
                 + "\(count(a.reports, "report")) of \(count(a.units.count, "unit")); \(count(a.pairs, "pair")) of consecutive years diffed. "
                 + "Comparison: [compare.md](compare.md) ([csv](compare.csv), [json](compare.json)); run record: [run.json](run.json).\n\n")
