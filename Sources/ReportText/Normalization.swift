@@ -68,7 +68,9 @@ public struct Normalizer: Sendable {
 
     public func normalize(_ decoded: DecodedText) throws -> NormalizedText {
         // Page breaks are crossed last: which lines are wrapped is judged on the page's lines as set.
-        var text = Self.joinAcrossPageMarkers(Self.joinWrappedLines(Self.joinBrokenTitles(Self.joinSubscripts(Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars))))),
+        // A text flattened to one line gets its headings' lines back first.
+        var text = Self.joinAcrossPageMarkers(Self.joinWrappedLines(Self.joinBrokenTitles(Self.joinSubscripts(
+            Self.breakRunOnHeadings(Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars)))))),
                                               original: decoded.scalars)
         Self.arabicYears(&text.units)
         let convert: Bool

@@ -294,3 +294,24 @@ func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: Extrac
         #expect(v["城镇新增就业"]?.verdict == .met)
     }
 }
+
+/// A research dataset's text column carries a report without its line breaks: the pair of
+/// fictional 青禾县 reports (2020, 2021) flattened so is judged as laid out.
+@Test(arguments: [" ", ""]) func flattenedReports_areJudgedAsLaidOut(separator: String) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-flat-\(UUID().uuidString)/青禾县")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    var flat: [URL] = []
+    for name in ["ogi-template-2020.txt", "ogi-template-2021.txt"] {
+        let text = try String(contentsOf: Paths.fixture(name), encoding: .utf8)
+        let url = folder.appendingPathComponent(name)
+        try text.split(whereSeparator: \.isNewline).joined(separator: separator).write(to: url, atomically: true, encoding: .utf8)
+        flat.append(url)
+    }
+    let laidOut = try extractAndDiff(Paths.fixture("ogi-template-2020.txt"), Paths.fixture("ogi-template-2021.txt")).diff
+    let d = try extractAndDiff(flat[0], flat[1]).diff
+    #expect(d.fromYear == 2021 && d.toYear == 2021)
+    #expect(d.promises.map(\.status) == laidOut.promises.map(\.status))
+    #expect(d.promises.map { $0.text.filter { !$0.isWhitespace } } == laidOut.promises.map { $0.text.filter { !$0.isWhitespace } })
+    #expect(d.promises.count >= 3)
+}

@@ -155,3 +155,44 @@ import Testing
     }
     #expect(String(utf16Units: Array("县政府𠀀办公室".utf16)) == "县政府𠀀办公室")
 }
+
+/// Texts stripped of their line breaks (a page's text, a dataset's text column) get their
+/// headings' lines back; ordinary paragraphs that list inline keep theirs.
+@Suite struct RunOnHeadingTests {
+    func normalize(_ s: String) throws -> (DecodedText, NormalizedText) {
+        let decoded = DecodedText(s)
+        return (decoded, try Normalizer().normalize(decoded))
+    }
+
+    @Test func aFlattenedOutline_getsItsHeadingLinesBack_andSpansCiteTheOriginal() throws {
+        let body = "本报告由总体情况等六部分组成,所列数据的统计期限自2020年1月1日起至2020年12月31日止。"
+        let (decoded, n) = try normalize("一、总体情况 " + body + " 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 "
+            + "五、存在的主要问题及改进情况 (一)存在的主要问题 一是专栏更新不及时。(二)改进措施 一是建立台账。 六、其他需要报告的事项 无。")
+        #expect(n.string == "一、总体情况\n" + body + "\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+            + "五、存在的主要问题及改进情况\n(一)存在的主要问题\n一是专栏更新不及时。\n(二)改进措施\n一是建立台账。\n六、其他需要报告的事项\n无。")
+        let s = n.string
+        let at = s.utf16.distance(from: s.utf16.startIndex, to: s.range(of: "一是建立台账。")!.lowerBound)
+        #expect(decoded.text(n.originalSpan(of: at..<at + 7)) == "一是建立台账。")
+    }
+
+    /// With nothing at all between the parts (…年度报告一、总体情况2020年，…), a title's last word,
+    /// a sentence end or the short title before a marker is the boundary, and a year or 一是
+    /// starts the paragraph after a title.
+    @Test func anOutlineRunTogether_isBrokenAtItsMarkersAndTitles() throws {
+        let (_, n) = try normalize("青禾县2020年政府信息公开工作年度报告一、总体情况2020年，全县主动公开政府信息1520条，全部按期答复。"
+            + "二、存在的主要问题及改进情况(一)存在的主要问题一是专栏更新不及时；二是解读偏少。(二)改进措施一是建立台账。")
+        #expect(n.string == "青禾县2020年政府信息公开工作年度报告\n一、总体情况\n2020年,全县主动公开政府信息1520条,全部按期答复。\n"
+            + "二、存在的主要问题及改进情况\n(一)存在的主要问题\n一是专栏更新不及时;二是解读偏少。\n(二)改进措施\n一是建立台账。")
+    }
+
+    /// A paragraph that lists (1)…(2)… or 统一、规范… inline, and a line with one marker, stay
+    /// as they are; Arabic markers break only a line that Chinese ones show to be flattened.
+    @Test func inlineListsInAParagraph_stayInIt() throws {
+        let listing = "抓紧建立住房保障体系。总的指导原则是:(1)坚持从基本国情出发,建立科学、合理的住房建设和消费模式。"
+            + "(2)坚持正确发挥政府和市场的作用,政府主要制定住房规划和政策。(3)坚持加强对房地产市场的调控和监管,规范市场秩序。"
+        #expect(try normalize(listing).1.string == listing)
+        let unified = "推进统一、规范的政务公开平台建设,做到公开内容统一、公开标准统一。二、加强培训,提高工作人员的业务水平和依法公开的意识,"
+            + "确保政府信息公开工作依法依规、及时准确地开展,不断满足人民群众日益增长的信息需求和监督期待。"
+        #expect(try normalize(unified).1.string == unified)
+    }
+}

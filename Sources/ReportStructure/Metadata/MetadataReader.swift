@@ -46,6 +46,7 @@ struct MetadataReader {
         let titleText = title.value ?? ""
         let head = top.joined(separator: "\n")
         let body = view.text(0..<min(view.norm.units.count, 3000))
+        let selfNamed = Self.selfNamed(in: body)
 
         // Genre.
         var genre: Field<Genre>
@@ -71,7 +72,8 @@ struct MetadataReader {
         else if let r = top.lazy.compactMap({ Self.firstMatch(Self.congressLine, $0) ?? Self.firstMatch(Self.speakerLine, $0) }).first {
             unit = Field(r + "人民政府", "text")
         }
-        else if let u = top.lazy.compactMap({ Self.unit(in: $0) }).first(where: { $0.count <= 20 && !$0.hasPrefix("我代表") }) { unit = Field(u, "text") }
+        else if let u = selfNamed.unit { unit = Field(u, "text") }
+        else if let u = top.lazy.compactMap({ Self.unit(in: Self.withoutYears($0)) }).first(where: { $0.count <= 20 && !$0.hasPrefix("我代表") }) { unit = Field(u, "text") }
         else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
         else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
         if let u = unit.value, u.contains("*") || u.contains("×") || u.contains("XX") {
@@ -118,6 +120,7 @@ struct MetadataReader {
             if let y = manifest?.year { reviewYear = Field(y, "manifest") }
             else if let y = titleYear { reviewYear = Field(y, "title") }
             else if let y = periodYear { reviewYear = Field(y, "text") }
+            else if let y = selfNamed.year { reviewYear = Field(y, "text") }
             else if let y = fileYear { reviewYear = Field(y, "filename") }
             // Last resorts: the year the account opens with (2020年，我县…), or the year before
             // publication in its first half (reports are due by the end of January, March before 2019).
@@ -218,6 +221,35 @@ struct MetadataReader {
     static func governmentOfRegion(in title: String) -> String? {
         firstMatch(regionTitle, title).map { $0 + "人民政府" }
     }
+
+    /// A report that names itself in its opening (特向社会公布2020年开平市农业农村局政府信息公开工作
+    /// 年度报告, 现将2020年度眉县政府信息公开工作情况报告如下): whose it is and which year, when no
+    /// title says so.
+    static func selfNamed(in text: String) -> (unit: String?, year: Int?) {
+        // The first name that a verb of publishing leads to (a notice cited before it, 关于…的通知,
+        // is not it).
+        let opening = String(text.prefix(600)) as NSString
+        var named: String? = nil
+        for m in selfReference.matches(in: opening as String, range: NSRange(location: 0, length: opening.length)) {
+            let before = opening.substring(with: NSRange(location: max(0, m.range.location - 12), length: min(12, m.range.location)))
+            let phrase = opening.substring(with: m.range(at: 1))
+            if phrase.contains("关于") { continue }
+            if let lead = firstMatch(leadVerbs, phrase, group: 0) { named = String(phrase.dropFirst(lead.count)); break }
+            if firstMatch(leadVerbs, before, group: 0) != nil { named = phrase; break }
+        }
+        guard var phrase = named else { return (nil, nil) }
+        let year = firstYear(phrase)
+        phrase = withoutYears(phrase).replacingOccurrences(of: " 度", with: " ").trimmingCharacters(in: .whitespaces)
+        // 现将我县2017年…: the year, but no name.
+        guard !phrase.isEmpty, !phrase.contains(" "), !phrase.hasPrefix("我"), !phrase.hasPrefix("本") else { return (nil, year) }
+        let found = unit(in: phrase).flatMap { phrase.hasSuffix($0) ? $0 : nil } ?? governmentOfRegion(in: phrase + "政府信息公开")
+        return (found.flatMap { $0.count <= 20 ? $0 : nil }, year)
+    }
+
+    static let selfReference = try! NSRegularExpression(
+        pattern: #"([^\s,，。、:：;；()（）《》“”]{2,40}?)(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报|情况报告)"#)
+    /// What comes before a report's name in the sentence that names it: 现将, 特向社会公布, 印发….
+    static let leadVerbs = try! NSRegularExpression(pattern: #"^.*(?:现将|现予|公布|发布|印发|报送)"#)
 
     static func unit(in s: String) -> String? {
         firstMatch(unitPattern, s)?.replacingOccurrences(of: "关于", with: "")

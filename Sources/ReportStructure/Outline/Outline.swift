@@ -49,8 +49,9 @@ enum OutlineParser {
                 skipNext = true
             }
             let titleText = view.text(titleRange)
-            if titleText.count > maxTitleLength || runInEnd(titleText) != nil {
-                if let cut = runInEnd(titleText) {
+            let fused = fusedTitleEnd(titleText, cues)
+            if titleText.count > maxTitleLength || runInEnd(titleText) != nil || fused != nil {
+                if let cut = fused ?? runInEnd(titleText) {
                     titleRange = titleRange.lowerBound..<titleRange.lowerBound + cut
                     bodyStart = titleRange.upperBound
                 } else {
@@ -93,6 +94,36 @@ enum OutlineParser {
         }
         return nil
     }
+
+    /// A run-in title whose first sentence is too long to be a title (`fusedTitleLength`) is a
+    /// heading fused with its paragraph, as texts stripped of their line breaks run them
+    /// (二、存在的问题虽然我县…): the title ends after the first section-role cue within its first
+    /// `fusedTitleLength` units and before its first punctuation, unless a joining word carries
+    /// the title on (存在的问题及改进情况). UTF-16 offset of the end, or nil.
+    static func fusedTitleEnd(_ s: String, _ cues: Cues) -> Int? {
+        let units = Array(s.utf16)
+        let first = runInEnd(s) ?? units.count
+        guard first > fusedTitleLength else { return nil }
+        let limit = min(fusedTitleLength, units.firstIndex { Normalizer.punctuation.contains($0) } ?? units.count)
+        let head = String(utf16Units: Array(units[..<limit]))
+        let joiners: Set<UInt16> = Set("及和与并暨、".utf16)
+        var found: [Range<Int>] = []
+        for (_, cue) in cues.roleCues {
+            var from = head.startIndex
+            while let r = head.range(of: cue, range: from..<head.endIndex) {
+                found.append(head.utf16.distance(from: head.startIndex, to: r.lowerBound)..<head.utf16.distance(from: head.startIndex, to: r.upperBound))
+                from = r.upperBound
+            }
+        }
+        // The first cue end that no longer cue runs across (主动公开政府信息 | 情况 is inside
+        // 主动公开政府信息情况) and no joining word follows.
+        return found.map(\.upperBound).filter { e in
+            e < units.count && !joiners.contains(units[e]) && !found.contains { $0.lowerBound < e && e < $0.upperBound }
+        }.min()
+    }
+
+    /// First sentences longer than this are not titles (see `fusedTitleEnd`).
+    static let fusedTitleLength = 24
 
     /// UTF-16 offset just after the first sentence end of a run-in title (kept in the title), when
     /// a body follows it.

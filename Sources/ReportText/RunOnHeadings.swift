@@ -1,0 +1,174 @@
+import Foundation
+
+/// Texts that lost their line breaks: a page's text stripped of them, or a research dataset's
+/// text column (…的事项等六部分组成。 二、主动公开政府信息情况 三、收到和处理…). The headings are still
+/// there inline, numbered in order; put back on lines of their own, they give the outline again.
+extension Normalizer {
+    /// Lines shorter than this are never broken: short texts have their lines.
+    static let runOnLength = 100
+
+    /// A line of at least `runOnLength` units that holds two markers of one level numbered one
+    /// after the other (二、 then 三、; a level's numbering starts again under each higher marker),
+    /// each after a sentence end, a space, a figure or what `before` lines name, is broken before
+    /// every marker set so, and
+    /// between a marker's short title and its paragraph: at a space (一、总体情况 根据…), else where
+    /// the paragraph visibly starts (一、总体情况2020年，…). A marker may also follow a short title
+    /// with nothing between (一、总体情况(一)主动公开情况。). Spaces become the line breaks; elsewhere
+    /// a break is inserted and cites the unit after it, so spans still cite the original.
+    static func breakRunOnHeadings(_ text: NormalizedText) -> NormalizedText {
+        let u = text.units
+        var breaks: [Int] = []
+        for line in lines(u) where line.range.count >= runOnLength && hasMarkerAfterBreak(u, line.range) {
+            breaks += runOnBreaks(u, line.range)
+        }
+        return breaks.isEmpty ? text : text.breakingLines(at: breaks)
+    }
+
+    /// A cheap look before the patterns run: a space or sentence end, then a marker's start
+    /// (二、 / (二)); prose lines almost never have one.
+    static func hasMarkerAfterBreak(_ u: [UInt16], _ r: Range<Int>) -> Bool {
+        func isNumeral(_ c: UInt16) -> Bool { chineseNumerals.contains(c) }
+        var i = r.lowerBound + 1
+        while i + 2 < r.upperBound {
+            if [0x20, 0x3002, 0x21, 0x3F].contains(u[i - 1]) {
+                if u[i] == 0x28 && isNumeral(u[i + 1]) { return true }
+                var j = i
+                while j < r.upperBound, j - i < 3, isNumeral(u[j]) { j += 1 }
+                if j > i, j < r.upperBound, u[j] == 0x3001 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static let chineseNumerals: Set<UInt16> = Set("一二三四五六七八九十".utf16)
+
+    /// Where a long line breaks, sorted; empty when it does not read as a flattened outline.
+    static func runOnBreaks(_ u: [UInt16], _ r: Range<Int>) -> [Int] {
+        let line = String(utf16Units: Array(u[r]))
+        let whole = NSRange(location: 0, length: r.count)
+        func unit(_ offset: Int) -> UInt16 { u[r.lowerBound + offset] }
+        func isDigit(_ c: UInt16) -> Bool { (0x30...0x39).contains(c) }
+        // A space, or what a `before` line names (a title's last word, a closing bracket).
+        func isBoundary(before at: Int) -> Bool {
+            at > 0 && (unit(at - 1) == 0x20 || RunOnMarkers.shared.befores.contains {
+                $0.firstMatch(in: line, range: NSRange(location: max(0, at - 4), length: min(4, at))) != nil
+            })
+        }
+        // Every marker in the line: (offset in the line, level, ordinal, end).
+        var found: [(at: Int, level: Int, ordinal: Int, end: Int, inner: Bool)] = []
+        for family in RunOnMarkers.shared.headings {
+            for m in family.pattern.matches(in: line, range: whole) {
+                if let n = ordinal((line as NSString).substring(with: m.range(at: 1))) {
+                    found.append((m.range.location, family.level, n, m.range.location + m.range.length, family.inner))
+                }
+            }
+        }
+        found.sort { ($0.at, $0.level) < ($1.at, $1.level) }
+        var seen: [Int: Set<Int>] = [:]   // level → ordinals set since the last higher marker
+        var accepted: [(at: Int, end: Int)] = []
+        var consecutive = false
+        for f in found where accepted.last.map({ f.at >= $0.end }) ?? true {
+            // What comes before: nothing, a space, a sentence end (a closing bracket after one), a
+            // figure (the last cell of a flattened table) before a marker in words, or a marker's
+            // short title (no punctuation or space since it).
+            var k = f.at - 1
+            while k > 0 && closers.contains(unit(k)) && sentenceEnds.contains(unit(k - 1)) { k -= 1 }
+            let clean = k < 0 || [0x3002, 0x21, 0x3F].contains(unit(k)) || (isDigit(unit(k)) && !isDigit(unit(f.at))) || isBoundary(before: f.at)
+            let afterTitle = accepted.last.map { m in
+                f.at - m.end <= 30 && !(m.end..<f.at).contains { punctuation.contains(unit($0)) || unit($0) == 0x20 }
+            } ?? false
+            guard clean || afterTitle else { continue }
+            if !f.inner && seen[f.level, default: []].contains(f.ordinal - 1) { consecutive = true }
+            seen[f.level, default: []].insert(f.ordinal)
+            for lower in seen.keys where lower > f.level { seen[lower] = [] }
+            accepted.append((f.at, f.end))
+        }
+        guard consecutive else { return [] }
+        var breaks: [Int] = []
+        // Before the first heading, the title (and a page's metadata) and then the opening
+        // paragraph: it starts at the first opener after a space or a title's last word.
+        if let first = accepted.first, first.at > 0 {
+            let opens = RunOnMarkers.shared.openers.flatMap { $0.matches(in: line, range: NSRange(location: 1, length: first.at - 1)) }
+            if let open = opens.map(\.range.location).sorted().first(where: { isBoundary(before: $0) }) { breaks.append(open) }
+        }
+        for (i, m) in accepted.enumerated() {
+            if m.at > 0 { breaks.append(m.at) }
+            // The title: up to a space, a bracket, a sentence end or the next marker, at most 30
+            // units; a comma or 、 may be inside (加强领导,健全组织机构).
+            let limit = min(r.count, m.end + 30, i + 1 < accepted.count ? accepted[i + 1].at : r.count)
+            var j = m.end
+            while j < limit, unit(j) != 0x20, unit(j) != 0x28, !sentenceEnds.contains(unit(j)) { j += 1 }
+            // Where the paragraph visibly starts (a year, 一是) before the first punctuation, else
+            // at that space or bracket.
+            let end = (m.end..<j).first { punctuation.contains(unit($0)) } ?? j
+            let starts = RunOnMarkers.shared.titleEnds.compactMap {
+                $0.firstMatch(in: line, range: NSRange(location: m.end + 2, length: max(0, end - m.end - 2)))?.range.location
+            }
+            if let start = starts.min() {
+                breaks.append(start)
+            } else if j < r.count, unit(j) == 0x20 || unit(j) == 0x28, j > m.end + 1 {
+                breaks.append(unit(j) == 0x20 ? j + 1 : j)
+            }
+        }
+        return Set(breaks).sorted().map { r.lowerBound + $0 }
+    }
+
+    /// 1 … 99 in Arabic or Chinese numerals (一 … 九十九): the ordinals heading markers hold.
+    static func ordinal(_ s: String) -> Int? {
+        if let n = Int(s) { return n }
+        let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let c = Array(s)
+        switch c.count {
+        case 1: return c[0] == "十" ? 10 : digits[c[0]]
+        case 2 where c[0] == "十": return digits[c[1]].map { 10 + $0 }
+        case 2 where c[1] == "十": return digits[c[0]].map { $0 * 10 }
+        case 3 where c[1] == "十": return digits[c[0]].flatMap { t in digits[c[2]].map { t * 10 + $0 } }
+        default: return nil
+        }
+    }
+}
+
+/// The markers of `text/run-on-headings.txt`.
+struct RunOnMarkers: Sendable {
+    /// `inner` markers break only a line that the others show to be flattened.
+    var headings: [(level: Int, pattern: NSRegularExpression, inner: Bool)] = []
+    var titleEnds: [NSRegularExpression] = []
+    var befores: [NSRegularExpression] = []
+    var openers: [NSRegularExpression] = []
+
+    static let shared: RunOnMarkers = {
+        var markers = RunOnMarkers()
+        for line in (try? ResourceFiles.lines(file: "text/run-on-headings.txt", bundle: .module)) ?? [] {
+            var parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            let inner = parts.first == "inner"
+            if inner { parts = parts[1].split(separator: " ", maxSplits: 1).map(String.init) }
+            guard parts.count == 2, let p = try? NSRegularExpression(pattern: parts[1]) else { continue }
+            if parts[0] == "end" { markers.titleEnds.append(p) }
+            else if parts[0] == "before" { markers.befores.append(p) }
+            else if parts[0] == "open" { markers.openers.append(p) }
+            else if let level = Int(parts[0]) { markers.headings.append((level, p, inner)) }
+        }
+        return markers
+    }()
+}
+
+extension NormalizedText {
+    /// The text with a line break starting a new line at each position (sorted): a space just
+    /// before becomes the break, else one is inserted, citing the unit after it.
+    func breakingLines(at positions: [Int]) -> NormalizedText {
+        var out = self
+        out.units = []; out.origin = []
+        out.units.reserveCapacity(units.count + positions.count)
+        out.origin.reserveCapacity(units.count + positions.count)
+        var start = 0
+        for p in positions {
+            let space = p > start && units[p - 1] == 0x20
+            out.units += units[start..<(space ? p - 1 : p)]; out.origin += origin[start..<(space ? p - 1 : p)]
+            out.units.append(0x0A); out.origin.append(origin[space ? p - 1 : p])
+            start = p
+        }
+        out.units += units[start...]; out.origin += origin[start...]
+        return out
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import ReportStructure
+@testable import ReportText
+
+/// Reports whose text lost its line breaks, as research datasets and scraped pages carry them:
+/// the outline, the roles and the items come back as from the report as laid out.
+@Suite struct FlattenedTextTests {
+    static let lexicon = try! Lexicon.builtIn()
+    static var extractor: ReportExtractor { try! ReportExtractor(lexicon: lexicon) }
+
+    func extract(text: String, path: String = "x/report.txt") throws -> ExtractedReport {
+        try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: path, format: .txt), manifest: nil)
+    }
+
+    /// The fixture's lines joined with `separator`.
+    func flattened(_ name: String, _ separator: String) throws -> String {
+        let text = try String(contentsOf: Paths.fixture(name), encoding: .utf8)
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: separator)
+    }
+
+    func outline(_ r: ExtractedReport) -> [String] {
+        func walk(_ s: [Section]) -> [String] { s.flatMap { ["\($0.marker) \($0.title) \($0.role?.rawValue ?? "-")"] + walk($0.children) } }
+        return walk(r.sections)
+    }
+
+    /// The same headings and roles; a flattened title may run on into what followed it on its
+    /// own line (主动公开政府信息情况(表略), 其他需要报告的事项无。).
+    func sameOutline(_ flat: ExtractedReport, _ laidOut: ExtractedReport) -> Bool {
+        func walk(_ s: [Section]) -> [Section] { s.flatMap { [$0] + walk($0.children) } }
+        let a = walk(flat.sections), b = walk(laidOut.sections)
+        return a.count == b.count && zip(a, b).allSatisfy { $0.marker == $1.marker && $0.role == $1.role && $0.title.hasPrefix($1.title) }
+    }
+
+    func items(_ r: ExtractedReport) -> [String] {
+        r.items.map { "\($0.role.rawValue) " + $0.text.filter { !$0.isWhitespace } }
+    }
+
+    @Test(arguments: [" ", ""]) func aTemplateReportFlattened_readsAsLaidOut(separator: String) throws {
+        let laidOut = try extract(text: String(contentsOf: Paths.fixture("ogi-template-2020.txt"), encoding: .utf8))
+        let flat = try extract(text: flattened("ogi-template-2020.txt", separator))
+        #expect(sameOutline(flat, laidOut))
+        #expect(items(flat) == items(laidOut))
+        #expect(flat.metadata.template.value == .sixPart2019)
+        let source = Array(flat.text.unicodeScalars)
+        for item in flat.items {
+            #expect(String(String.UnicodeScalarView(source[item.span.range])) == item.text)
+        }
+    }
+
+    /// The seed with its lines joined by spaces: the same outline, its three problems (一是/二是/
+    /// 三是) and its three plans.
+    @Test func theSeedFlattened_keepsItsOutlineAndItems() throws {
+        let text = try String(contentsOf: Paths.seed, encoding: .utf8)
+        let flat = try extract(text: text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))
+        let laidOut = try extract(text: text)
+        #expect(outline(flat) == outline(laidOut))
+        #expect(flat.items.filter { $0.role == .problem }.count == 3)
+        #expect(flat.items.filter { $0.role == .commitment && $0.text.contains("进一步") }.count == 3)
+    }
+
+    /// Run together, a heading's title ends where its paragraph visibly starts: after the role
+    /// cue, unless a joining word carries the title on.
+    @Test func aTitleFusedWithItsParagraph_endsAfterItsRoleCue() throws {
+        let r = try extract(text: "青禾县人民政府2017年政府信息公开年度报告（虚构的青禾县，为测试而写）一、2017年工作总结全年主动公开政府信息1520条。"
+            + "二、存在的问题虽然我县在政务公开方面做了一些工作，但仍存在不足：一是专栏更新不及时；二是解读偏少。"
+            + "三、2018年工作谋划针对存在的问题，我县将采取以下措施：一是建立台账；二是加强培训。")
+        #expect(outline(r) == ["一、 2017年工作总结 review", "二、 存在的问题 problems", "三、 2018年工作谋划 plans"])
+        #expect(r.items.filter { $0.role == .commitment }.map(\.text) == ["一是建立台账；", "二是加强培训。"])
+    }
+
+    /// A department's report with no title line names itself in its opening sentence.
+    @Test func aReportNamingItselfInItsOpening_givesUnitAndYear() throws {
+        let r = try extract(text: "一、总体情况 根据《条例》和《白鹭市人民政府办公室关于做好2020年政府信息公开工作年度报告编制发布工作的通知》要求，"
+            + "特向社会公布2020年白鹭市农业农村局政府信息公开工作年度报告（虚构的白鹭市，为测试而写）。 二、主动公开政府信息情况 "
+            + "三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况 "
+            + "我局信息公开的时效性仍有待提高。下一步我局将加强业务培训。 六、其他需要报告的事项 无。", path: "dataset/row-17.txt")
+        #expect(r.metadata.unit.value == "白鹭市农业农村局")
+        #expect(r.metadata.reviewYear.value == 2020)
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment])
+    }
+}
