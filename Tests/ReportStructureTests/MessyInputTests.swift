@@ -453,3 +453,21 @@ import TestSupport
         #expect(text.contains("规章\n\t3 & 4\n\t\n"))
     }
 }
+
+/// A department's short pre-2019 report: 信息公开 without 政府 in its title, and section 五 one
+/// paragraph that admits problems and then promises (将进一步改进…).
+@Test func aDepartmentsShortReport_isAnOGIReport_withProblemThenPromise() throws {
+    let text = """
+    白鹭县文体局2013年度信息公开工作年度报告
+    （虚构的白鹭县，为测试而写。）
+    一、主动公开政府信息的情况
+    2013年度主动公开信息12条。
+    五、信息公开工作存在的主要问题及改进情况
+    信息公开工作主要存在公开不及时、缺乏专人管理等问题。我们在今年的工作中，将进一步改进，做到信息公开及时、准确，加强工作人员的业务培训。
+    """
+    let r = try ReportExtractor(lexicon: Lexicon.builtIn()).extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
+    #expect(r.metadata.genre.value == .ogiAnnualReport)
+    #expect(r.metadata.reviewYear.value == 2013 && r.metadata.planYear.value == 2014)
+    #expect(r.items.filter { $0.role != .result }.map(\.role) == [.problem, .commitment])
+    #expect(r.items.last?.text.hasPrefix("我们在今年的工作中") == true)
+}

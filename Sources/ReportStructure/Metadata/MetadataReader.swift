@@ -181,6 +181,8 @@ struct MetadataReader {
 
     static func isOGI(_ s: String) -> Bool {
         (s.contains("政府信息公开") && ["年度报告", "年报", "工作报告", "情况的报告", "情况报告", "工作总结"].contains { s.contains($0) })
+            // A department's own: 白鹭县文体局2013年度信息公开工作年度报告.
+            || (s.contains("信息公开") && (s.contains("年度报告") || s.contains("年报")))
             || (s.contains("政务公开") && (s.contains("工作总结") || s.contains("年度报告") || s.contains("工作报告") || s.contains("汇报")))
     }
 
