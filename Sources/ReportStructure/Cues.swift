@@ -48,6 +48,8 @@ public final class Cues: @unchecked Sendable {
     public let commitmentForms: NSRegularExpression
     public let resultForms: NSRegularExpression
     public let problemForms: NSRegularExpression
+    /// Sentences about the report itself: its basis, parts, period, download, contact.
+    public let reportFurniture: NSRegularExpression
     public let stopwords: Set<String>
     public let units: [String]
     /// `units` by their first UTF-16 unit, in the same (longest first) order: a number's unit is
@@ -109,6 +111,7 @@ public final class Cues: @unchecked Sendable {
         commitmentForms = try anyOf("cues/commitment.txt")
         resultForms = try anyOf("cues/result.txt")
         problemForms = try anyOf("cues/problem.txt")
+        reportFurniture = try anyOf("cues/report-furniture.txt")
         stopwords = Set(try lines("stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })
         var units: [String] = []
         var qualifiers: [(String, Qualifier)] = []

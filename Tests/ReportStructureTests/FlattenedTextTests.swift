@@ -79,6 +79,7 @@ import TestSupport
             + "我局信息公开的时效性仍有待提高。下一步我局将加强业务培训。 六、其他需要报告的事项 无。", path: "dataset/row-17.txt")
         #expect(r.metadata.unit.value == "白鹭市农业农村局")
         #expect(r.metadata.reviewYear.value == 2020)
-        #expect(r.items.map(\.role) == [.result, .problem, .commitment])
+        // The opening speaks of the report itself: no item (see `sentencesAboutTheReportItself_areNoItems`).
+        #expect(r.items.map(\.role) == [.problem, .commitment])
     }
 }

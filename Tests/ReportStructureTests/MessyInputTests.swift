@@ -471,3 +471,20 @@ import TestSupport
     #expect(r.items.filter { $0.role != .result }.map(\.role) == [.problem, .commitment])
     #expect(r.items.last?.text.hasPrefix("我们在今年的工作中") == true)
 }
+
+/// The sentences that speak of the report itself (its basis and publication, its parts, the
+/// period its figures cover, whom to ask) are no result, even inside 一、总体情况; the account
+/// after them in the same paragraph is.
+@Test func sentencesAboutTheReportItself_areNoItems() throws {
+    let text = """
+    一、总体情况
+    根据《中华人民共和国政府信息公开条例》要求，特向社会公布2020年白鹭县农业农村局政府信息公开工作年度报告（虚构的白鹭县，为测试而写）。本报告由总体情况、主动公开政府信息情况、存在的主要问题及改进情况等六部分组成。本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。如对本报告有任何疑问，请与白鹭县农业农村局办公室联系（地址：白鹭县湖滨路1号；邮编：000000；电话：0000-1234567）。
+    本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。2020年，我局主动公开政府信息320条，全部按期更新。
+    五、存在的主要问题及改进情况
+    我局信息公开的时效性仍有待提高。下一步，我局将加强业务培训。
+    """
+    let r = try ReportExtractor(lexicon: Lexicon.builtIn()).extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
+    #expect(r.items.map(\.role) == [.result, .problem, .commitment])
+    #expect(r.items.first?.text == "2020年，我局主动公开政府信息320条，全部按期更新。")
+    #expect(r.metadata.unit.value == "白鹭县农业农村局")
+}

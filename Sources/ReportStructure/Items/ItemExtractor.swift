@@ -144,7 +144,8 @@ struct ItemExtractor {
         var current = role
         // Whether the current run was opened by a lead-in (存在的问题主要是：), whose list follows.
         var announced = false
-        for line in contentLines(in: range) {
+        for paragraph in contentLines(in: range) {
+            guard let line = withoutFurniture(paragraph) else { continue }
             let text = view.text(line)
             if isRunBreak(text) { current = role; continue }
             if let switched = switchedRole(line, from: role) {
@@ -199,7 +200,7 @@ struct ItemExtractor {
         for line in contentLines(in: range) {
             for sentence in sentences(line) {
                 let text = view.text(sentence)
-                if text.count < 8 || isLeadIn(text) { continue }
+                if text.count < 8 || isLeadIn(text) || cues.reportFurniture.matches(text) { continue }
                 let role: ItemRole?
                 if cues.commitmentForms.matches(text) {
                     role = .commitment
@@ -294,6 +295,18 @@ struct ItemExtractor {
     }
 
     /// Sentence ranges of a line (。！？；!?; end a sentence, closing quotes stay with it).
+    /// A paragraph without the sentences at its start and end that speak of the report itself
+    /// (本报告由…组成, 统计期限…, 如对本报告有任何疑问…: `cues/report-furniture.txt`); nil when
+    /// nothing else is left.
+    func withoutFurniture(_ line: Range<Int>) -> Range<Int>? {
+        guard cues.reportFurniture.matches(view.text(line)) else { return line }
+        var kept = sentences(line)[...]
+        while let f = kept.first, cues.reportFurniture.matches(view.text(f)) { kept.removeFirst() }
+        while let l = kept.last, cues.reportFurniture.matches(view.text(l)) { kept.removeLast() }
+        guard let a = kept.first, let b = kept.last else { return nil }
+        return a.lowerBound..<b.upperBound
+    }
+
     func sentences(_ line: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = line.lowerBound
