@@ -67,11 +67,11 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ decoded: DecodedText) throws -> NormalizedText {
-        // Page breaks are crossed last: which lines are wrapped is judged on the page's lines as set.
-        // A text flattened to one line gets its headings' lines back first.
-        var text = Self.joinAcrossPageMarkers(Self.joinWrappedLines(Self.joinBrokenTitles(Self.joinSubscripts(
-            Self.breakRunOnHeadings(Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars)))))),
-                                              original: decoded.scalars)
+        // Page breaks are crossed after the other joins: which lines are wrapped is judged on the
+        // page's lines as set. A text flattened to one line gets its headings' lines back last, so
+        // that no join takes them away again.
+        var text = Self.breakRunOnHeadings(Self.joinAcrossPageMarkers(Self.joinWrappedLines(Self.joinBrokenTitles(Self.joinSubscripts(
+            Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars))))), original: decoded.scalars))
         Self.arabicYears(&text.units)
         let convert: Bool
         switch traditional {

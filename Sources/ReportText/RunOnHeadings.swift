@@ -87,8 +87,14 @@ extension Normalizer {
         guard consecutive else { return [] }
         var breaks: [Int] = []
         // Before the first heading, the title (and a page's metadata) and then the opening
-        // paragraph: it starts at the first opener after a space or a title's last word.
+        // paragraph: the title ends at a report's name, the paragraph starts at the first opener
+        // after a space or a title's last word.
         if let first = accepted.first, first.at > 0 {
+            let head = NSRange(location: 0, length: min(first.at, 100))
+            if let title = RunOnMarkers.shared.reportTitles.lazy.compactMap({ $0.firstMatch(in: line, range: head) }).first,
+               title.range.location + title.range.length < first.at {
+                breaks.append(title.range.location + title.range.length)
+            }
             let opens = RunOnMarkers.shared.openers.flatMap { $0.matches(in: line, range: NSRange(location: 1, length: first.at - 1)) }
             if let open = opens.map(\.range.location).sorted().first(where: { isBoundary(before: $0) }) { breaks.append(open) }
         }
@@ -136,6 +142,7 @@ struct RunOnMarkers: Sendable {
     var titleEnds: [NSRegularExpression] = []
     var befores: [NSRegularExpression] = []
     var openers: [NSRegularExpression] = []
+    var reportTitles: [NSRegularExpression] = []
 
     static let shared: RunOnMarkers = {
         var markers = RunOnMarkers()
@@ -147,6 +154,7 @@ struct RunOnMarkers: Sendable {
             if parts[0] == "end" { markers.titleEnds.append(p) }
             else if parts[0] == "before" { markers.befores.append(p) }
             else if parts[0] == "open" { markers.openers.append(p) }
+            else if parts[0] == "title" { markers.reportTitles.append(p) }
             else if let level = Int(parts[0]) { markers.headings.append((level, p, inner)) }
         }
         return markers

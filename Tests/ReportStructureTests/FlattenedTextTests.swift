@@ -44,6 +44,8 @@ import TestSupport
         #expect(sameOutline(flat, laidOut))
         #expect(items(flat) == items(laidOut))
         #expect(flat.metadata.template.value == .sixPart2019)
+        #expect(flat.metadata.title.value?.hasPrefix(laidOut.metadata.title.value ?? "-") == true)
+        #expect(flat.metadata.reviewYear.value == 2020 && flat.metadata.reviewYear.source == "title")
         let source = Array(flat.text.unicodeScalars)
         for item in flat.items {
             #expect(String(String.UnicodeScalarView(source[item.span.range])) == item.text)
