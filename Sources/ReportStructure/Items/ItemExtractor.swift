@@ -162,8 +162,14 @@ struct ItemExtractor {
             }
             if let parts = enumeration(line, text) {
                 // A part can end the run it belongs to: 二是…不平衡。2022年，我县将做好以下工作：
-                // then 一是… sets out measures.
-                for part in parts { out += splitAtTurn(part, role: &current, origin: .enumeration, path: path) }
+                // then 一是… sets out measures. A part that turns to a measure of its own (一是…意识
+                // 不强。下一步将加强培训。) is a problem and its fix: the next starts as this one did.
+                for part in parts {
+                    let before = current
+                    let drafts = splitAtTurn(part, role: &current, origin: .enumeration, path: path)
+                    out += drafts
+                    if drafts.count == 2 { current = before }
+                }
                 continue
             }
             if isLeadIn(text) { continue }
@@ -232,7 +238,10 @@ struct ItemExtractor {
         if role != .commitment && cues.planOpeners.contains(where: { opening.hasPrefix($0) || opening.dropFirst(3).hasPrefix($0) }) {
             return .commitment
         }
-        if role == .problem && cues.commitmentForms.matches(opening) && !cues.problemForms.matches(opening) {
+        // Measures among problems: a commitment form before any problem word (2021年，我县将以问题
+        // 为导向… commits; …还存在不足，将… admits).
+        if role == .problem, let c = cues.commitmentForms.firstMatch(in: opening, range: NSRange(location: 0, length: opening.utf16.count)),
+           (cues.problemForms.firstMatch(in: opening, range: NSRange(location: 0, length: opening.utf16.count))?.range.location ?? .max) > c.range.location {
             return .commitment
         }
         return nil
