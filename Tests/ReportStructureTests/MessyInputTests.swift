@@ -151,6 +151,9 @@ import TestSupport
         #expect(r.targets.map(\.indicator) == ["地区生产总值增长", "一般公共预算收入增长", "城镇居民人均可支配收入增长",
                                               "农村居民人均可支配收入增长", "二氧化硫、化学需氧量排放量都要减少"])
         #expect(r.targets.map(\.value) == [7, 6, 6.5, 8, 2])
+        // A part of a figure named before (其中…): its own indicator, without 其中.
+        let part = try extract(plans: "今年的主要预期目标是：财政总收入增长13%，其中地方级财政收入增长16%。")
+        #expect(part.targets.map(\.indicator) == ["财政总收入增长", "地方级财政收入增长"])
         let scalars = Array(r.text.unicodeScalars)
         for t in r.targets { #expect(String(String.UnicodeScalarView(scalars[t.span.start..<t.span.end])) == t.text) }
     }

@@ -12,7 +12,10 @@ struct TargetReader {
     static let opener = try! NSRegularExpression(pattern: #"(主要预期目标|预期目标是|预期目标为|主要目标是)\s*(建议|拟定|初步)?(是|为)?\s*[:：]?"#)
     /// 赤字率拟按3%安排, and 赤字率从去年的2.1%提高到2.3% (the figure it moves to).
     static let deficit = try! NSRegularExpression(pattern: #"赤字率[^。;；]{0,8}?[0-9.]+%(?:(?:提高|降低|下降|调整|调)[到至][0-9.]+%)?"#)
-    static let leadingNoise = try! NSRegularExpression(pattern: #"^(今年|明年|[0-9]{4}年)?(经济社会)?(发展)?(的)?(主要)?(预期)?(目标|指标)?(是|为)?[:：,，]?|^(其中|同时|力争|确保|要|实现|保持|努力|争取)+"#)
+    static let leadingNoise = try! NSRegularExpression(pattern: #"^(今年|明年|[0-9]{4}年)?(经济社会)?(发展)?(的)?(主要)?(预期)?(目标|指标)?(是|为)?[:：,，]?"#)
+    /// Words before an indicator (其中地方级财政收入, 力争…); a pattern of its own, as the one above
+    /// also matches nothing and an alternation would stop there.
+    static let leadingWords = try! NSRegularExpression(pattern: #"^(其中|同时|力争|确保|要|实现|保持|努力|争取)+"#)
     /// Who set the target, before it (中央提出今年经济增长…).
     static let setter = try! NSRegularExpression(pattern: #"^[^,，]{0,6}?(提出|确定)了?"#)
     /// The place the whole figure covers (全县生产总值): the indicator is the same without it.
@@ -95,7 +98,7 @@ struct TargetReader {
             }) { q = to }
             var indicator = String(decoding: Array(text.utf16)[..<found[0].range.lowerBound], as: UTF16.self)
             if let from = indicator.range(of: "从") { indicator = String(indicator[..<from.lowerBound]) }
-            for noise in [Self.setter, Self.leadingNoise, Self.wholePlace] {
+            for noise in [Self.setter, Self.leadingNoise, Self.leadingWords, Self.wholePlace] {
                 indicator = noise.stringByReplacingMatches(in: indicator, range: NSRange(location: 0, length: (indicator as NSString).length), withTemplate: "")
             }
             indicator = indicator.trimmingCharacters(in: .whitespaces)
