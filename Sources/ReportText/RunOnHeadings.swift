@@ -7,33 +7,37 @@ extension Normalizer {
     /// Lines shorter than this are never broken: short texts have their lines.
     static let runOnLength = 100
 
+    /// What a marker of a flattened outline follows: a space or a sentence end (。!?).
+    static let runOnBoundary: Set<UInt16> = [0x20, 0x3002, 0x21, 0x3F]
+
     /// A line of at least `runOnLength` units that holds two markers of one level numbered one
-    /// after the other (二、 then 三、; a level's numbering starts again under each higher marker),
-    /// each after a sentence end, a space, a figure or what `before` lines name, is broken before
-    /// every marker set so, and
-    /// between a marker's short title and its paragraph: at a space (一、总体情况 根据…), else where
-    /// the paragraph visibly starts (一、总体情况2020年，…). A marker may also follow a short title
-    /// with nothing between (一、总体情况(一)主动公开情况。). Spaces become the line breaks; elsewhere
-    /// a break is inserted and cites the unit after it, so spans still cite the original.
+    /// after the other (二、 then 三、; a level's numbering starts again under each higher marker)
+    /// is a flattened outline. It is broken before every marker that follows a boundary, a figure,
+    /// what `before` lines name or a short title; between a marker's title and its paragraph (at a
+    /// space, 一、总体情况 根据…, else where the paragraph visibly starts, 一、总体情况2020年，…); and
+    /// before the first marker, after the report's title and before its opening paragraph. Spaces
+    /// become the line breaks; elsewhere a break is inserted and cites the unit after it, so spans
+    /// still cite the original.
     static func breakRunOnHeadings(_ text: NormalizedText) -> NormalizedText {
         let u = text.units
         var breaks: [Int] = []
-        for line in lines(u) where line.range.count >= runOnLength && hasMarkerAfterBreak(u, line.range) {
-            breaks += runOnBreaks(u, line.range)
+        for line in lines(u) where line.range.count >= runOnLength && hasMarkerAfterBoundary(u, line.range) {
+            let run = RunOnLine(u, line.range)
+            guard let markers = run.outlineMarkers() else { continue }
+            breaks += run.breaks(markers)
         }
         return breaks.isEmpty ? text : text.breakingLines(at: breaks)
     }
 
-    /// A cheap look before the patterns run: a space or sentence end, then a marker's start
-    /// (二、 / (二)); prose lines almost never have one.
-    static func hasMarkerAfterBreak(_ u: [UInt16], _ r: Range<Int>) -> Bool {
-        func isNumeral(_ c: UInt16) -> Bool { chineseNumerals.contains(c) }
+    /// A cheap look before the patterns run: a boundary, then a marker's start (二、 / (二));
+    /// prose lines almost never have one.
+    static func hasMarkerAfterBoundary(_ u: [UInt16], _ r: Range<Int>) -> Bool {
         var i = r.lowerBound + 1
         while i + 2 < r.upperBound {
-            if [0x20, 0x3002, 0x21, 0x3F].contains(u[i - 1]) {
-                if u[i] == 0x28 && isNumeral(u[i + 1]) { return true }
+            if runOnBoundary.contains(u[i - 1]) {
+                if u[i] == 0x28 && chineseNumerals.contains(u[i + 1]) { return true }
                 var j = i
-                while j < r.upperBound, j - i < 3, isNumeral(u[j]) { j += 1 }
+                while j < r.upperBound, j - i < 3, chineseNumerals.contains(u[j]) { j += 1 }
                 if j > i, j < r.upperBound, u[j] == 0x3001 { return true }
             }
             i += 1
@@ -42,83 +46,6 @@ extension Normalizer {
     }
 
     static let chineseNumerals: Set<UInt16> = Set("一二三四五六七八九十".utf16)
-
-    /// Where a long line breaks, sorted; empty when it does not read as a flattened outline.
-    static func runOnBreaks(_ u: [UInt16], _ r: Range<Int>) -> [Int] {
-        let line = String(utf16Units: Array(u[r]))
-        let whole = NSRange(location: 0, length: r.count)
-        func unit(_ offset: Int) -> UInt16 { u[r.lowerBound + offset] }
-        func isDigit(_ c: UInt16) -> Bool { (0x30...0x39).contains(c) }
-        // A space, or what a `before` line names (a title's last word, a closing bracket).
-        func isBoundary(before at: Int) -> Bool {
-            at > 0 && (unit(at - 1) == 0x20 || RunOnMarkers.shared.befores.contains {
-                $0.firstMatch(in: line, range: NSRange(location: max(0, at - 4), length: min(4, at))) != nil
-            })
-        }
-        // Every marker in the line: (offset in the line, level, ordinal, end).
-        var found: [(at: Int, level: Int, ordinal: Int, end: Int, inner: Bool)] = []
-        for family in RunOnMarkers.shared.headings {
-            for m in family.pattern.matches(in: line, range: whole) {
-                if let n = ordinal((line as NSString).substring(with: m.range(at: 1))) {
-                    found.append((m.range.location, family.level, n, m.range.location + m.range.length, family.inner))
-                }
-            }
-        }
-        found.sort { ($0.at, $0.level) < ($1.at, $1.level) }
-        var seen: [Int: Set<Int>] = [:]   // level → ordinals set since the last higher marker
-        var accepted: [(at: Int, end: Int)] = []
-        var consecutive = false
-        for f in found where accepted.last.map({ f.at >= $0.end }) ?? true {
-            // What comes before: nothing, a space, a sentence end (a closing bracket after one), a
-            // figure (the last cell of a flattened table) before a marker in words, or a marker's
-            // short title (no punctuation or space since it).
-            var k = f.at - 1
-            while k > 0 && closers.contains(unit(k)) && sentenceEnds.contains(unit(k - 1)) { k -= 1 }
-            let clean = k < 0 || [0x3002, 0x21, 0x3F].contains(unit(k)) || (isDigit(unit(k)) && !isDigit(unit(f.at))) || isBoundary(before: f.at)
-            let afterTitle = accepted.last.map { m in
-                f.at - m.end <= 30 && !(m.end..<f.at).contains { punctuation.contains(unit($0)) || unit($0) == 0x20 }
-            } ?? false
-            guard clean || afterTitle else { continue }
-            if !f.inner && seen[f.level, default: []].contains(f.ordinal - 1) { consecutive = true }
-            seen[f.level, default: []].insert(f.ordinal)
-            for lower in seen.keys where lower > f.level { seen[lower] = [] }
-            accepted.append((f.at, f.end))
-        }
-        guard consecutive else { return [] }
-        var breaks: [Int] = []
-        // Before the first heading, the title (and a page's metadata) and then the opening
-        // paragraph: the title ends at a report's name, the paragraph starts at the first opener
-        // after a space or a title's last word.
-        if let first = accepted.first, first.at > 0 {
-            let head = NSRange(location: 0, length: min(first.at, 100))
-            if let title = RunOnMarkers.shared.reportTitles.lazy.compactMap({ $0.firstMatch(in: line, range: head) }).first,
-               title.range.location + title.range.length < first.at {
-                breaks.append(title.range.location + title.range.length)
-            }
-            let opens = RunOnMarkers.shared.openers.flatMap { $0.matches(in: line, range: NSRange(location: 1, length: first.at - 1)) }
-            if let open = opens.map(\.range.location).sorted().first(where: { isBoundary(before: $0) }) { breaks.append(open) }
-        }
-        for (i, m) in accepted.enumerated() {
-            if m.at > 0 { breaks.append(m.at) }
-            // The title: up to a space, a bracket, a sentence end or the next marker, at most 30
-            // units; a comma or 、 may be inside (加强领导,健全组织机构).
-            let limit = min(r.count, m.end + 30, i + 1 < accepted.count ? accepted[i + 1].at : r.count)
-            var j = m.end
-            while j < limit, unit(j) != 0x20, unit(j) != 0x28, !sentenceEnds.contains(unit(j)) { j += 1 }
-            // Where the paragraph visibly starts (a year, 一是) before the first punctuation, else
-            // at that space or bracket.
-            let end = (m.end..<j).first { punctuation.contains(unit($0)) } ?? j
-            let starts = RunOnMarkers.shared.titleEnds.compactMap {
-                $0.firstMatch(in: line, range: NSRange(location: m.end + 2, length: max(0, end - m.end - 2)))?.range.location
-            }
-            if let start = starts.min() {
-                breaks.append(start)
-            } else if j < r.count, unit(j) == 0x20 || unit(j) == 0x28, j > m.end + 1 {
-                breaks.append(unit(j) == 0x20 ? j + 1 : j)
-            }
-        }
-        return Set(breaks).sorted().map { r.lowerBound + $0 }
-    }
 
     /// 1 … 99 in Arabic or Chinese numerals (一 … 九十九): the ordinals heading markers hold.
     static func ordinal(_ s: String) -> Int? {
@@ -135,11 +62,100 @@ extension Normalizer {
     }
 }
 
+/// One long line read as a possibly flattened outline; offsets are within the line.
+struct RunOnLine {
+    let u: [UInt16]
+    let r: Range<Int>
+    let line: String
+    let markers = RunOnMarkers.shared
+
+    init(_ u: [UInt16], _ r: Range<Int>) {
+        self.u = u
+        self.r = r
+        line = String(utf16Units: Array(u[r]))
+    }
+
+    func unit(_ offset: Int) -> UInt16 { u[r.lowerBound + offset] }
+
+    func firstMatch(_ p: NSRegularExpression, _ from: Int, _ to: Int) -> NSRange? {
+        p.firstMatch(in: line, range: NSRange(location: from, length: max(0, to - from)))?.range
+    }
+
+    /// A space, or what a `before` line names (a title's last word, a closing bracket), before `at`.
+    func isBoundary(before at: Int) -> Bool {
+        at > 0 && (unit(at - 1) == 0x20 || markers.befores.contains { firstMatch($0, max(0, at - 4), at) != nil })
+    }
+
+    /// The markers that stand as headings (start and end offsets), or nil when no two of one
+    /// level are numbered one after the other.
+    func outlineMarkers() -> [Range<Int>]? {
+        var found: [(at: Int, level: Int, ordinal: Int, end: Int, inner: Bool)] = []
+        for family in markers.headings {
+            for m in family.pattern.matches(in: line, range: NSRange(location: 0, length: r.count)) {
+                if let n = Normalizer.ordinal((line as NSString).substring(with: m.range(at: 1))) {
+                    found.append((m.range.location, family.level, n, m.range.location + m.range.length, family.inner))
+                }
+            }
+        }
+        found.sort { ($0.at, $0.level) < ($1.at, $1.level) }
+        var seen: [Int: Set<Int>] = [:]   // level → ordinals set since the last higher marker
+        var accepted: [Range<Int>] = []
+        var consecutive = false
+        for f in found where accepted.last.map({ f.at >= $0.upperBound }) ?? true {
+            // Before it: nothing, a boundary (a closing bracket after a sentence end looked
+            // through), a figure (a flattened table's last cell) before a marker in words, or a
+            // marker's short title (no punctuation or space since that marker).
+            var k = f.at - 1
+            while k > 0 && Normalizer.closers.contains(unit(k)) && Normalizer.sentenceEnds.contains(unit(k - 1)) { k -= 1 }
+            let figure = (0x30...0x39).contains(unit(max(k, 0))) && !(0x30...0x39).contains(unit(f.at))
+            let clean = k < 0 || Normalizer.runOnBoundary.contains(unit(k)) || figure || isBoundary(before: f.at)
+            let afterTitle = accepted.last.map { m in
+                f.at - m.upperBound <= 30 && !(m.upperBound..<f.at).contains { Normalizer.punctuation.contains(unit($0)) || unit($0) == 0x20 }
+            } ?? false
+            guard clean || afterTitle else { continue }
+            if !f.inner && seen[f.level, default: []].contains(f.ordinal - 1) { consecutive = true }
+            seen[f.level, default: []].insert(f.ordinal)
+            for lower in seen.keys where lower > f.level { seen[lower] = [] }
+            accepted.append(f.at..<f.end)
+        }
+        return consecutive ? accepted : nil
+    }
+
+    /// Where the line breaks (units of the text, sorted): before each marker, after its title, and
+    /// around the report's title and opening before the first.
+    func breaks(_ accepted: [Range<Int>]) -> [Int] {
+        var breaks: [Int] = []
+        if let first = accepted.first?.lowerBound, first > 0 {
+            let title = markers.reportTitles.lazy.compactMap { firstMatch($0, 0, min(first, 100)) }.first
+            if let title, title.upperBound < first { breaks.append(title.upperBound) }
+            let opens = markers.openers.flatMap { $0.matches(in: line, range: NSRange(location: 1, length: first - 1)) }
+            if let open = opens.map(\.range.location).sorted().first(where: isBoundary(before:)) { breaks.append(open) }
+        }
+        for (i, m) in accepted.enumerated() {
+            if m.lowerBound > 0 { breaks.append(m.lowerBound) }
+            // The title: up to a space, a bracket, a sentence end or the next marker, at most 30
+            // units; a comma or 、 may be inside (加强领导,健全组织机构).
+            let limit = min(r.count, m.upperBound + 30, i + 1 < accepted.count ? accepted[i + 1].lowerBound : r.count)
+            var j = m.upperBound
+            while j < limit, unit(j) != 0x20, unit(j) != 0x28, !Normalizer.sentenceEnds.contains(unit(j)) { j += 1 }
+            // The paragraph visibly starting (2020年，…, 一是…) up to the first punctuation, else
+            // the space or bracket that ends the title.
+            let end = (m.upperBound..<j).first { Normalizer.punctuation.contains(unit($0)) }.map { $0 + 1 } ?? j
+            if let start = markers.bodyStarts.compactMap({ firstMatch($0, m.upperBound + 2, end)?.location }).min() {
+                breaks.append(start)
+            } else if j < r.count, unit(j) == 0x20 || unit(j) == 0x28, j > m.upperBound + 1 {
+                breaks.append(unit(j) == 0x20 ? j + 1 : j)
+            }
+        }
+        return Set(breaks).sorted().map { r.lowerBound + $0 }
+    }
+}
+
 /// The markers of `text/run-on-headings.txt`.
 struct RunOnMarkers: Sendable {
     /// `inner` markers break only a line that the others show to be flattened.
     var headings: [(level: Int, pattern: NSRegularExpression, inner: Bool)] = []
-    var titleEnds: [NSRegularExpression] = []
+    var bodyStarts: [NSRegularExpression] = []
     var befores: [NSRegularExpression] = []
     var openers: [NSRegularExpression] = []
     var reportTitles: [NSRegularExpression] = []
@@ -151,7 +167,7 @@ struct RunOnMarkers: Sendable {
             let inner = parts.first == "inner"
             if inner { parts = parts[1].split(separator: " ", maxSplits: 1).map(String.init) }
             guard parts.count == 2, let p = try? NSRegularExpression(pattern: parts[1]) else { continue }
-            if parts[0] == "end" { markers.titleEnds.append(p) }
+            if parts[0] == "body" { markers.bodyStarts.append(p) }
             else if parts[0] == "before" { markers.befores.append(p) }
             else if parts[0] == "open" { markers.openers.append(p) }
             else if parts[0] == "title" { markers.reportTitles.append(p) }
