@@ -7,9 +7,6 @@ extension Normalizer {
     /// Lines shorter than this are never broken: short texts have their lines.
     static let runOnLength = 100
 
-    /// What a marker of a flattened outline follows: a space or a sentence end (。!?).
-    static let runOnBoundary: Set<UInt16> = [0x20, 0x3002, 0x21, 0x3F]
-
     /// A line of at least `runOnLength` units that holds two markers of one level numbered one
     /// after the other (二、 then 三、; a level's numbering starts again under each higher marker)
     /// is a flattened outline. It is broken before every marker that follows a boundary, a figure,
@@ -34,15 +31,23 @@ extension Normalizer {
     static func hasMarkerAfterBoundary(_ u: [UInt16], _ r: Range<Int>) -> Bool {
         var i = r.lowerBound + 1
         while i + 2 < r.upperBound {
-            if runOnBoundary.contains(u[i - 1]) {
-                if u[i] == 0x28 && chineseNumerals.contains(u[i + 1]) { return true }
-                var j = i
-                while j < r.upperBound, j - i < 3, chineseNumerals.contains(u[j]) { j += 1 }
-                if j > i, j < r.upperBound, u[j] == 0x3001 { return true }
-            }
-            i += 1
+            defer { i += 1 }
+            guard isRunOnBoundary(u[i - 1]) else { continue }
+            if u[i] == 0x28 && chineseNumerals.contains(u[i + 1]) { return true }
+            var j = i
+            while j < r.upperBound, j - i < 3, chineseNumerals.contains(u[j]) { j += 1 }
+            if j > i, j < r.upperBound, u[j] == 0x3001 { return true }
         }
         return false
+    }
+
+    /// A space or a sentence end (。!?): what a marker of a flattened outline follows. Every unit
+    /// of every long line is asked: a switch, not a set's hashing.
+    static func isRunOnBoundary(_ c: UInt16) -> Bool {
+        switch c {
+        case 0x20, 0x3002, 0x21, 0x3F: true
+        default: false
+        }
     }
 
     static let chineseNumerals: Set<UInt16> = Set("一二三四五六七八九十".utf16)
@@ -108,7 +113,7 @@ struct RunOnLine {
             var k = f.at - 1
             while k > 0 && Normalizer.closers.contains(unit(k)) && Normalizer.sentenceEnds.contains(unit(k - 1)) { k -= 1 }
             let figure = (0x30...0x39).contains(unit(max(k, 0))) && !(0x30...0x39).contains(unit(f.at))
-            let clean = k < 0 || Normalizer.runOnBoundary.contains(unit(k)) || figure || isBoundary(before: f.at)
+            let clean = k < 0 || Normalizer.isRunOnBoundary(unit(k)) || figure || isBoundary(before: f.at)
             let afterTitle = accepted.last.map { m in
                 f.at - m.upperBound <= 30 && !(m.upperBound..<f.at).contains { Normalizer.punctuation.contains(unit($0)) || unit($0) == 0x20 }
             } ?? false
