@@ -132,7 +132,12 @@ struct RunOnLine {
         var breaks: [Int] = []
         if let first = accepted.first?.lowerBound, first > 0 {
             let title = markers.reportTitles.lazy.compactMap { firstMatch($0, 0, min(first, 100)) }.first
-            if let title, title.upperBound < first { breaks.append(title.upperBound) }
+            if let title, title.upperBound < first {
+                breaks.append(title.upperBound)
+                // A page's metadata before it (索引号：… 发布日期：2019-01-22 青禾县…年度报告): the title
+                // starts after the last space.
+                if let space = (1..<title.upperBound).last(where: { unit($0 - 1) == 0x20 }) { breaks.append(space) }
+            }
             let opens = markers.openers.flatMap { $0.matches(in: line, range: NSRange(location: 1, length: first - 1)) }
             if let open = opens.map(\.range.location).sorted().first(where: isBoundary(before:)) { breaks.append(open) }
         }
