@@ -32,6 +32,8 @@ public final class Cues: @unchecked Sendable {
     /// alternation: a candidate heading is asked once, not once per line of the file.
     public let notHeadings: NSRegularExpression
     public let roleCues: [(role: SectionRole, cue: String)]
+    /// The role cues' words as UTF-16, for looking in a heading's first units.
+    let roleCueUnits: [[UInt16]]
     public let problemOpeners: [String]
     let problemOpenerPatterns: [BytePattern]
     /// Verbs that make a problem opener after them the object of a plan (`problem-solvers.txt`).
@@ -50,6 +52,8 @@ public final class Cues: @unchecked Sendable {
     public let problemForms: NSRegularExpression
     /// Sentences about the report itself: its basis, parts, period, download, contact.
     public let reportFurniture: NSRegularExpression
+    /// Words one of which each of those holds (`cues/report-furniture-keys.txt`).
+    let reportFurnitureKeys: [BytePattern]
     public let stopwords: Set<String>
     public let units: [String]
     /// `units` by their first UTF-16 unit, in the same (longest first) order: a number's unit is
@@ -96,6 +100,7 @@ public final class Cues: @unchecked Sendable {
             guard parts.count == 2, let role = SectionRole(rawValue: String(parts[0])) else { return nil }
             return (role, String(parts[1]))
         }
+        roleCueUnits = roleCues.map { Array($0.cue.utf16) }
         problemOpeners = try lines("cues/problem-openers.txt")
         problemOpenerPatterns = problemOpeners.map(BytePattern.init)
         problemSolvers = try lines("cues/problem-solvers.txt")
@@ -112,6 +117,7 @@ public final class Cues: @unchecked Sendable {
         resultForms = try anyOf("cues/result.txt")
         problemForms = try anyOf("cues/problem.txt")
         reportFurniture = try anyOf("cues/report-furniture.txt")
+        reportFurnitureKeys = try lines("cues/report-furniture-keys.txt").map(BytePattern.init)
         stopwords = Set(try lines("stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })
         var units: [String] = []
         var qualifiers: [(String, Qualifier)] = []
@@ -128,6 +134,12 @@ public final class Cues: @unchecked Sendable {
         unitsByFirst = Dictionary(grouping: self.units.map { (unit: $0, utf16: Array($0.utf16)) }, by: { $0.utf16[0] })
         self.qualifiers = qualifiers.sorted { $0.0.count > $1.0.count }
         self.notQualifiers = notQualifiers
+    }
+
+    /// Whether a sentence or paragraph (normalised) speaks of the report itself.
+    func isReportFurniture(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return reportFurnitureKeys.contains { $0.occurs(in: bytes) } && reportFurniture.matches(text)
     }
 
     /// Whether a line (normalised) opens what a site prints after the report; asked of lines in a

@@ -206,7 +206,7 @@ struct ItemExtractor {
         for line in contentLines(in: range) {
             for sentence in sentences(line) {
                 let text = view.text(sentence)
-                if text.count < 8 || isLeadIn(text) || cues.reportFurniture.matches(text) { continue }
+                if text.count < 8 || isLeadIn(text) || cues.isReportFurniture(text) { continue }
                 let role: ItemRole?
                 if cues.commitmentForms.matches(text) {
                     role = .commitment
@@ -308,10 +308,10 @@ struct ItemExtractor {
     /// (本报告由…组成, 统计期限…, 如对本报告有任何疑问…: `cues/report-furniture.txt`); nil when
     /// nothing else is left.
     func withoutFurniture(_ line: Range<Int>) -> Range<Int>? {
-        guard cues.reportFurniture.matches(view.text(line)) else { return line }
+        guard cues.isReportFurniture(view.text(line)) else { return line }
         var kept = sentences(line)[...]
-        while let f = kept.first, cues.reportFurniture.matches(view.text(f)) { kept.removeFirst() }
-        while let l = kept.last, cues.reportFurniture.matches(view.text(l)) { kept.removeLast() }
+        while let f = kept.first, cues.isReportFurniture(view.text(f)) { kept.removeFirst() }
+        while let l = kept.last, cues.isReportFurniture(view.text(l)) { kept.removeLast() }
         guard let a = kept.first, let b = kept.last else { return nil }
         return a.lowerBound..<b.upperBound
     }

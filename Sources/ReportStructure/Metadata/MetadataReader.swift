@@ -46,7 +46,12 @@ struct MetadataReader {
         let titleText = title.value ?? ""
         let head = top.joined(separator: "\n")
         let body = view.text(0..<min(view.norm.units.count, 3000))
-        let selfNamed = Self.selfNamed(in: body)
+        // Read only when no title names the report (most have one).
+        var named: (unit: String?, year: Int?)?
+        func selfNamed() -> (unit: String?, year: Int?) {
+            if named == nil { named = Self.selfNamed(in: body) }
+            return named!
+        }
 
         // Genre.
         var genre: Field<Genre>
@@ -72,7 +77,7 @@ struct MetadataReader {
         else if let r = top.lazy.compactMap({ Self.firstMatch(Self.congressLine, $0) ?? Self.firstMatch(Self.speakerLine, $0) }).first {
             unit = Field(r + "人民政府", "text")
         }
-        else if let u = selfNamed.unit { unit = Field(u, "text") }
+        else if let u = selfNamed().unit { unit = Field(u, "text") }
         else if let u = top.lazy.compactMap({ Self.unit(in: Self.withoutYears($0)) }).first(where: { $0.count <= 20 && !$0.hasPrefix("我代表") }) { unit = Field(u, "text") }
         else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
         else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
@@ -120,7 +125,7 @@ struct MetadataReader {
             if let y = manifest?.year { reviewYear = Field(y, "manifest") }
             else if let y = titleYear { reviewYear = Field(y, "title") }
             else if let y = periodYear { reviewYear = Field(y, "text") }
-            else if let y = selfNamed.year { reviewYear = Field(y, "text") }
+            else if let y = selfNamed().year { reviewYear = Field(y, "text") }
             else if let y = fileYear { reviewYear = Field(y, "filename") }
             // Last resorts: the year the account opens with (2020年，我县…), or the year before
             // publication in its first half (reports are due by the end of January, March before 2019).

@@ -105,14 +105,12 @@ enum OutlineParser {
         let first = runInEnd(s) ?? units.count
         guard first > fusedTitleLength else { return nil }
         let limit = min(fusedTitleLength, units.firstIndex { Normalizer.punctuation.contains($0) } ?? units.count)
-        let head = String(utf16Units: Array(units[..<limit]))
+        let head = units[..<limit]
         let joiners: Set<UInt16> = Set("及和与并暨、".utf16)
         var found: [Range<Int>] = []
-        for (_, cue) in cues.roleCues {
-            var from = head.startIndex
-            while let r = head.range(of: cue, range: from..<head.endIndex) {
-                found.append(head.utf16.distance(from: head.startIndex, to: r.lowerBound)..<head.utf16.distance(from: head.startIndex, to: r.upperBound))
-                from = r.upperBound
+        for cue in cues.roleCueUnits where cue.count <= head.count {
+            for start in 0...(head.count - cue.count) where head[start] == cue[0] && head[start..<start + cue.count].elementsEqual(cue) {
+                found.append(start..<start + cue.count)
             }
         }
         // The first cue end that no longer cue runs across (主动公开政府信息 | 情况 is inside
