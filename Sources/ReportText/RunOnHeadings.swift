@@ -113,7 +113,9 @@ struct RunOnLine {
             var k = f.at - 1
             while k > 0 && Normalizer.closers.contains(unit(k)) && Normalizer.sentenceEnds.contains(unit(k - 1)) { k -= 1 }
             let figure = (0x30...0x39).contains(unit(max(k, 0))) && !(0x30...0x39).contains(unit(f.at))
-            let clean = k < 0 || Normalizer.isRunOnBoundary(unit(k)) || figure || isBoundary(before: f.at)
+            // A numbered list (…建议为：1.…；2.…) in a flattened outline: its entries after : and ;.
+            let listed = f.inner && k >= 0 && (unit(k) == 0x3A || unit(k) == 0x3B)
+            let clean = k < 0 || Normalizer.isRunOnBoundary(unit(k)) || figure || listed || isBoundary(before: f.at)
             let afterTitle = accepted.last.map { m in
                 f.at - m.upperBound <= 30 && !(m.upperBound..<f.at).contains { Normalizer.punctuation.contains(unit($0)) || unit($0) == 0x20 }
             } ?? false
@@ -143,6 +145,12 @@ struct RunOnLine {
         }
         for (i, m) in accepted.enumerated() {
             if m.lowerBound > 0 { breaks.append(m.lowerBound) }
+            // A lead-in right before it (…不够全面。下一步，我局将从以下几个方面加以改进：1、…) is a
+            // paragraph of its own, as laid out: from the sentence end before it.
+            if m.lowerBound > 1, unit(m.lowerBound - 1) == 0x3A,
+               let end = (0..<(m.lowerBound - 1)).last(where: { [0x3002, 0x21, 0x3F].contains(unit($0)) }) {
+                breaks.append(end + 1)
+            }
             // The title: up to a space, a bracket, a sentence end or the next marker, at most 30
             // units; a comma or 、 may be inside (加强领导,健全组织机构).
             let limit = min(r.count, m.upperBound + 30, i + 1 < accepted.count ? accepted[i + 1].lowerBound : r.count)

@@ -98,3 +98,15 @@ import TestSupport
     #expect(r.metadata.publishDate.value == "2021-01-22")
     #expect(r.items.map(\.role) == [.result, .problem, .commitment])
 }
+
+/// Run together with nothing between, a pre-2019 report whose problems and measures are numbered
+/// lists after lead-ins (…主要表现在：1、…；2、…。下一步，我局将从以下几个方面加以改进：1、…): the
+/// entries come back one by one, problems then measures, as laid out.
+@Test func numberedListsAfterLeadIns_comeBackFromAFlattenedText() throws {
+    let text = try String(contentsOf: Paths.fixture("ogi-2015-seven-part-template.txt"), encoding: .utf8)
+    let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+    let r = try ReportExtractor(lexicon: Lexicon.builtIn()).extract(DocumentLoader.load(bytes: Array(flat.utf8), path: "x/report.txt", format: .txt), manifest: nil)
+    let listed = r.items.filter { $0.role != .result }
+    #expect(listed.map(\.role) == [.problem, .problem, .commitment, .commitment])
+    #expect(listed.map { String($0.text.prefix(2)) } == ["1、", "2、", "1、", "2、"])
+}
