@@ -240,8 +240,9 @@ struct ItemExtractor {
         }
         // Measures among problems: a commitment form before any problem word (2021年，我县将以问题
         // 为导向… commits; …还存在不足，将… admits).
-        if role == .problem, let c = cues.commitmentForms.firstMatch(in: opening, range: NSRange(location: 0, length: opening.utf16.count)),
-           (cues.problemForms.firstMatch(in: opening, range: NSRange(location: 0, length: opening.utf16.count))?.range.location ?? .max) > c.range.location {
+        let whole = NSRange(location: 0, length: opening.utf16.count)
+        if role == .problem, let c = cues.commitmentForms.firstMatch(in: opening, range: whole),
+           (cues.problemForms.firstMatch(in: opening, range: whole)?.range.location ?? .max) > c.range.location {
             return .commitment
         }
         return nil
@@ -303,7 +304,6 @@ struct ItemExtractor {
         return nil
     }
 
-    /// Sentence ranges of a line (。！？；!?; end a sentence, closing quotes stay with it).
     /// A paragraph without the sentences at its start and end that speak of the report itself
     /// (本报告由…组成, 统计期限…, 如对本报告有任何疑问…: `cues/report-furniture.txt`); nil when
     /// nothing else is left.
@@ -316,6 +316,7 @@ struct ItemExtractor {
         return a.lowerBound..<b.upperBound
     }
 
+    /// Sentence ranges of a line (。！？；!?; end a sentence, closing quotes stay with it).
     func sentences(_ line: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = line.lowerBound

@@ -49,9 +49,10 @@ enum OutlineParser {
                 skipNext = true
             }
             let titleText = view.text(titleRange)
-            let fused = fusedTitleEnd(titleText, cues)
-            if titleText.count > maxTitleLength || runInEnd(titleText) != nil || fused != nil {
-                if let cut = fused ?? runInEnd(titleText) {
+            let runIn = runInEnd(titleText)
+            let fused = fusedTitleEnd(titleText, firstSentenceEnd: runIn, cues)
+            if titleText.count > maxTitleLength || runIn != nil || fused != nil {
+                if let cut = fused ?? runIn {
                     titleRange = titleRange.lowerBound..<titleRange.lowerBound + cut
                     bodyStart = titleRange.upperBound
                 } else {
@@ -99,10 +100,11 @@ enum OutlineParser {
     /// heading fused with its paragraph, as texts stripped of their line breaks run them
     /// (二、存在的问题虽然我县…): the title ends after the first section-role cue within its first
     /// `fusedTitleLength` units and before its first punctuation, unless a joining word carries
-    /// the title on (存在的问题及改进情况). UTF-16 offset of the end, or nil.
-    static func fusedTitleEnd(_ s: String, _ cues: Cues) -> Int? {
+    /// the title on (存在的问题及改进情况). `firstSentenceEnd` is `runInEnd(s)`. UTF-16 offset of
+    /// the end, or nil.
+    static func fusedTitleEnd(_ s: String, firstSentenceEnd: Int?, _ cues: Cues) -> Int? {
         let units = Array(s.utf16)
-        let first = runInEnd(s) ?? units.count
+        let first = firstSentenceEnd ?? units.count
         guard first > fusedTitleLength else { return nil }
         let limit = min(fusedTitleLength, units.firstIndex { Normalizer.punctuation.contains($0) } ?? units.count)
         let head = units[..<limit]
