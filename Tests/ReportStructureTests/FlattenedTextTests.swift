@@ -84,29 +84,27 @@ import TestSupport
         // The opening speaks of the report itself: no item (see `sentencesAboutTheReportItself_areNoItems`).
         #expect(r.items.map(\.role) == [.problem, .commitment])
     }
-}
 
-/// A page's text flattened with its metadata block first: the report's title still names it
-/// (not the publishing office of the block).
-@Test func aFlattenedPageWithItsMetadataBlock_isNamedByItsTitle() throws {
-    let text = "索引号：QH-2021-00012 发布机构：青禾县人民政府办公室 发布日期：2021-01-22 青禾县人民政府2020年政府信息公开工作年度报告 "
-        + "（虚构的青禾县，为测试而写。） 一、总体情况 2020年，青禾县主动公开政府信息1520条，全部按期更新。 二、主动公开政府信息情况 （表略） "
-        + "五、存在的主要问题及改进情况 一是专栏更新不及时。下一步将建立更新台账。 六、其他需要报告的事项 无。"
-    let r = try ReportExtractor(lexicon: Lexicon.builtIn()).extract(DocumentLoader.load(bytes: Array(text.utf8), path: "dataset/row-3.txt", format: .txt), manifest: nil)
-    #expect(r.metadata.title.value == "青禾县人民政府2020年政府信息公开工作年度报告")
-    #expect(r.metadata.unit.value == "青禾县人民政府")
-    #expect(r.metadata.publishDate.value == "2021-01-22")
-    #expect(r.items.map(\.role) == [.result, .problem, .commitment])
-}
+    /// A page's text flattened with its metadata block first: the report's title still names it
+    /// (not the publishing office of the block).
+    @Test func aFlattenedPageWithItsMetadataBlock_isNamedByItsTitle() throws {
+        let text = "索引号：QH-2021-00012 发布机构：青禾县人民政府办公室 发布日期：2021-01-22 青禾县人民政府2020年政府信息公开工作年度报告 "
+            + "（虚构的青禾县，为测试而写。） 一、总体情况 2020年，青禾县主动公开政府信息1520条，全部按期更新。 二、主动公开政府信息情况 （表略） "
+            + "五、存在的主要问题及改进情况 一是专栏更新不及时。下一步将建立更新台账。 六、其他需要报告的事项 无。"
+        let r = try extract(text: text, path: "dataset/row-3.txt")
+        #expect(r.metadata.title.value == "青禾县人民政府2020年政府信息公开工作年度报告")
+        #expect(r.metadata.unit.value == "青禾县人民政府")
+        #expect(r.metadata.publishDate.value == "2021-01-22")
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment])
+    }
 
-/// Run together with nothing between, a pre-2019 report whose problems and measures are numbered
-/// lists after lead-ins (…主要表现在：1、…；2、…。下一步，我局将从以下几个方面加以改进：1、…): the
-/// entries come back one by one, problems then measures, as laid out.
-@Test func numberedListsAfterLeadIns_comeBackFromAFlattenedText() throws {
-    let text = try String(contentsOf: Paths.fixture("ogi-2015-seven-part-template.txt"), encoding: .utf8)
-    let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined()
-    let r = try ReportExtractor(lexicon: Lexicon.builtIn()).extract(DocumentLoader.load(bytes: Array(flat.utf8), path: "x/report.txt", format: .txt), manifest: nil)
-    let listed = r.items.filter { $0.role != .result }
-    #expect(listed.map(\.role) == [.problem, .problem, .commitment, .commitment])
-    #expect(listed.map { String($0.text.prefix(2)) } == ["1、", "2、", "1、", "2、"])
+    /// Run together with nothing between, a pre-2019 report whose problems and measures are numbered
+    /// lists after lead-ins (…主要表现在：1、…；2、…。下一步，我局将从以下几个方面加以改进：1、…): the
+    /// entries come back one by one, problems then measures, as laid out.
+    @Test func numberedListsAfterLeadIns_comeBackFromAFlattenedText() throws {
+        let r = try extract(text: flattened("ogi-2015-seven-part-template.txt", ""))
+        let listed = r.items.filter { $0.role != .result }
+        #expect(listed.map(\.role) == [.problem, .problem, .commitment, .commitment])
+        #expect(listed.map { String($0.text.prefix(2)) } == ["1、", "2、", "1、", "2、"])
+    }
 }

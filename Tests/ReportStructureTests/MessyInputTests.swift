@@ -455,71 +455,71 @@ import TestSupport
         #expect(text.contains("一、总体情况\n"))
         #expect(text.contains("规章\n\t3 & 4\n\t\n"))
     }
-}
 
-/// A department's short pre-2019 report: 信息公开 without 政府 in its title, and section 五 one
-/// paragraph that admits problems and then promises (将进一步改进…).
-@Test func aDepartmentsShortReport_isAnOGIReport_withProblemThenPromise() throws {
-    let text = """
-    白鹭县文体局2013年度信息公开工作年度报告
-    （虚构的白鹭县，为测试而写。）
-    一、主动公开政府信息的情况
-    2013年度主动公开信息12条。
-    五、信息公开工作存在的主要问题及改进情况
-    信息公开工作主要存在公开不及时、缺乏专人管理等问题。我们在今年的工作中，将进一步改进，做到信息公开及时、准确，加强工作人员的业务培训。
-    """
-    let r = try ReportExtractor(lexicon: Lexicon.builtIn()).extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
-    #expect(r.metadata.genre.value == .ogiAnnualReport)
-    #expect(r.metadata.reviewYear.value == 2013 && r.metadata.planYear.value == 2014)
-    #expect(r.items.filter { $0.role != .result }.map(\.role) == [.problem, .commitment])
-    #expect(r.items.last?.text.hasPrefix("我们在今年的工作中") == true)
-}
+    /// A department's short pre-2019 report: 信息公开 without 政府 in its title, and section 五 one
+    /// paragraph that admits problems and then promises (将进一步改进…).
+    @Test func aDepartmentsShortReport_isAnOGIReport_withProblemThenPromise() throws {
+        let text = """
+        白鹭县文体局2013年度信息公开工作年度报告
+        （虚构的白鹭县，为测试而写。）
+        一、主动公开政府信息的情况
+        2013年度主动公开信息12条。
+        五、信息公开工作存在的主要问题及改进情况
+        信息公开工作主要存在公开不及时、缺乏专人管理等问题。我们在今年的工作中，将进一步改进，做到信息公开及时、准确，加强工作人员的业务培训。
+        """
+        let r = try extract(text: text)
+        #expect(r.metadata.genre.value == .ogiAnnualReport)
+        #expect(r.metadata.reviewYear.value == 2013 && r.metadata.planYear.value == 2014)
+        #expect(r.items.filter { $0.role != .result }.map(\.role) == [.problem, .commitment])
+        #expect(r.items.last?.text.hasPrefix("我们在今年的工作中") == true)
+    }
 
-/// The sentences that speak of the report itself (its basis and publication, its parts, the
-/// period its figures cover, whom to ask) are no result, even inside 一、总体情况; the account
-/// after them in the same paragraph is.
-@Test func sentencesAboutTheReportItself_areNoItems() throws {
-    let text = """
-    一、总体情况
-    根据《中华人民共和国政府信息公开条例》要求，特向社会公布2020年白鹭县农业农村局政府信息公开工作年度报告（虚构的白鹭县，为测试而写）。本报告由总体情况、主动公开政府信息情况、存在的主要问题及改进情况等六部分组成。本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。如对本报告有任何疑问，请与白鹭县农业农村局办公室联系（地址：白鹭县湖滨路1号；邮编：000000；电话：0000-1234567）。
-    本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。2020年，我局主动公开政府信息320条，全部按期更新。
-    五、存在的主要问题及改进情况
-    我局信息公开的时效性仍有待提高。下一步，我局将加强业务培训。
-    """
-    let r = try ReportExtractor(lexicon: Lexicon.builtIn()).extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
-    #expect(r.items.map(\.role) == [.result, .problem, .commitment])
-    #expect(r.items.first?.text == "2020年，我局主动公开政府信息320条，全部按期更新。")
-    #expect(r.metadata.unit.value == "白鹭县农业农村局")
-}
+    /// The sentences that speak of the report itself (its basis and publication, its parts, the
+    /// period its figures cover, whom to ask) are no result, even inside 一、总体情况; the account
+    /// after them in the same paragraph is.
+    @Test func sentencesAboutTheReportItself_areNoItems() throws {
+        let text = """
+        一、总体情况
+        根据《中华人民共和国政府信息公开条例》要求，特向社会公布2020年白鹭县农业农村局政府信息公开工作年度报告（虚构的白鹭县，为测试而写）。本报告由总体情况、主动公开政府信息情况、存在的主要问题及改进情况等六部分组成。本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。如对本报告有任何疑问，请与白鹭县农业农村局办公室联系（地址：白鹭县湖滨路1号；邮编：000000；电话：0000-1234567）。
+        本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。2020年，我局主动公开政府信息320条，全部按期更新。
+        五、存在的主要问题及改进情况
+        我局信息公开的时效性仍有待提高。下一步，我局将加强业务培训。
+        """
+        let r = try extract(text: text)
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment])
+        #expect(r.items.first?.text == "2020年，我局主动公开政府信息320条，全部按期更新。")
+        #expect(r.metadata.unit.value == "白鹭县农业农村局")
+    }
 
-/// Section 五 written problem by problem, each with its fix (一是…有待增强。下一步将…。二是…): the
-/// parts alternate problem and commitment, whatever verb the resolve uses (我们将丰富…).
-@Test func problemsEachWithTheirFix_alternate() throws {
-    let text = """
-    青禾县人民政府2020年政府信息公开工作年度报告
-    （虚构的青禾县，为测试而写。）
-    一、总体情况
-    2020年，全县主动公开政府信息1520条。
-    五、存在的主要问题及改进情况
-    一是政务公开意识有待增强。下一步将加强业务培训，提高工作人员公开意识。二是部分栏目更新不及时。下一步将建立更新台账，定期检查通报。三是政策解读质量不高。我们将丰富解读形式，提高解读质量。
-    """
-    let r = try ReportExtractor(lexicon: Lexicon.builtIn()).extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
-    #expect(r.items.map(\.role) == [.result, .problem, .commitment, .problem, .commitment, .problem, .commitment])
-    #expect(r.items.last?.text == "我们将丰富解读形式，提高解读质量。")
-}
+    /// Section 五 written problem by problem, each with its fix (一是…有待增强。下一步将…。二是…): the
+    /// parts alternate problem and commitment, whatever verb the resolve uses (我们将丰富…).
+    @Test func problemsEachWithTheirFix_alternate() throws {
+        let text = """
+        青禾县人民政府2020年政府信息公开工作年度报告
+        （虚构的青禾县，为测试而写。）
+        一、总体情况
+        2020年，全县主动公开政府信息1520条。
+        五、存在的主要问题及改进情况
+        一是政务公开意识有待增强。下一步将加强业务培训，提高工作人员公开意识。二是部分栏目更新不及时。下一步将建立更新台账，定期检查通报。三是政策解读质量不高。我们将丰富解读形式，提高解读质量。
+        """
+        let r = try extract(text: text)
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment, .problem, .commitment, .problem, .commitment])
+        #expect(r.items.last?.text == "我们将丰富解读形式，提高解读质量。")
+    }
 
-/// Section 五 as one paragraph whose plan names the problems it answers (2021年，我县将以问题为导向…):
-/// the plan is a commitment; a problem word before the resolve (…还存在不足，将…) keeps a problem.
-@Test func aPlanThatNamesProblems_isACommitment() throws {
-    let text = """
-    青禾县人民政府2020年政府信息公开工作年度报告
-    （虚构的青禾县，为测试而写。）
-    一、总体情况
-    2020年，全县主动公开政府信息1520条。
-    五、存在的主要问题及改进情况
-    2020年，我县政府信息公开工作虽然取得了一定成效，但与群众期盼相比还有差距：政策解读的形式不够丰富。2021年，我县将以问题为导向，加大政策解读力度，不断提升政务公开水平。
-    """
-    let r = try ReportExtractor(lexicon: Lexicon.builtIn()).extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
-    #expect(r.items.map(\.role) == [.result, .problem, .commitment])
-    #expect(r.items.last?.text.hasPrefix("2021年，我县将以问题为导向") == true)
+    /// Section 五 as one paragraph whose plan names the problems it answers (2021年，我县将以问题为导向…):
+    /// the plan is a commitment; a problem word before the resolve (…还存在不足，将…) keeps a problem.
+    @Test func aPlanThatNamesProblems_isACommitment() throws {
+        let text = """
+        青禾县人民政府2020年政府信息公开工作年度报告
+        （虚构的青禾县，为测试而写。）
+        一、总体情况
+        2020年，全县主动公开政府信息1520条。
+        五、存在的主要问题及改进情况
+        2020年，我县政府信息公开工作虽然取得了一定成效，但与群众期盼相比还有差距：政策解读的形式不够丰富。2021年，我县将以问题为导向，加大政策解读力度，不断提升政务公开水平。
+        """
+        let r = try extract(text: text)
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment])
+        #expect(r.items.last?.text.hasPrefix("2021年，我县将以问题为导向") == true)
+    }
 }
