@@ -7,6 +7,9 @@ mkdir -p bench/out
 sources=$(find corpora -name '*.txt' | sort; ls ../shared/corpora/national-gwr/*.txt 2>/dev/null | sort || true)
 : > "$out.tmp"
 while [ "$(stat -c %s "$out.tmp")" -lt 5242880 ]; do
-  for f in $sources; do iconv -f "$(file -b --mime-encoding "$f" | sed 's/unknown-8bit/GB18030/')" -t UTF-8 "$f" 2>/dev/null >> "$out.tmp" || cat "$f" >> "$out.tmp"; done
+  # UTF-8 as it is, anything else is the demo's GB18030 file (`file` calls it iso-8859-1).
+  for f in $sources; do
+    if iconv -f UTF-8 -t UTF-8 "$f" > /dev/null 2>&1; then cat "$f"; else iconv -f GB18030 -t UTF-8 "$f"; fi >> "$out.tmp"
+  done
 done
 mv "$out.tmp" "$out"

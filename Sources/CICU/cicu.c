@@ -32,21 +32,24 @@ void nb_breaker_close(nb_breaker *b) {
     free(b);
 }
 
-int32_t nb_breaker_fill(nb_breaker *b, const nb_uchar *text, int32_t len,
+int32_t nb_breaker_fill(nb_breaker *b, const nb_uchar *text, int32_t len, int32_t resume,
                         int32_t *bounds, int32_t *rules, int32_t cap, int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;
-    ubrk_setText(b->it, (const UChar *)text, len, &err);
+    if (!resume) ubrk_setText(b->it, (const UChar *)text, len, &err);
     *status = err;
     if (U_FAILURE(err)) return 0;
     int32_t n = 0;
-    for (int32_t p = ubrk_next(b->it); p != UBRK_DONE; p = ubrk_next(b->it)) {
-        if (n >= cap) return -1;
+    while (n < cap) {
+        int32_t p = ubrk_next(b->it);
+        if (p == UBRK_DONE) {
+            // Detach the caller's buffer so the iterator never reads it after this call.
+            ubrk_setText(b->it, NULL, 0, &err);
+            break;
+        }
         bounds[n] = p;
         if (rules) rules[n] = ubrk_getRuleStatus(b->it);
         n++;
     }
-    // Detach the caller's buffer so the iterator never reads it after this call.
-    ubrk_setText(b->it, NULL, 0, &err);
     return n;
 }
 

@@ -8,13 +8,15 @@ func checkICU(_ status: Int32, _ what: String) throws {
     }
 }
 
-/// An ICU break iterator (word or sentence) that returns all boundaries of a text in one call.
+/// An ICU break iterator (word or sentence) that hands over a text's boundaries in batches.
 /// Not thread-safe: each worker owns its own.
 final class ICUBreaker {
     enum Kind: Int32 { case word = 0, sentence = 1 }
     private let handle: OpaquePointer
-    private var bounds: [Int32] = []
-    private var rules: [Int32] = []
+    /// Boundaries a batch: small enough to stay in cache, whatever the text's length.
+    private static let batch = 4096
+    private var bounds = [Int32](repeating: 0, count: batch)
+    private var rules = [Int32](repeating: 0, count: batch)
 
     init(_ kind: Kind, locale: String = "zh") throws {
         var status: Int32 = 0
@@ -26,26 +28,39 @@ final class ICUBreaker {
 
     deinit { nb_breaker_close(handle) }
 
-    /// Boundaries after 0 (the last is `units.count`) and each one's rule status
-    /// (ICU's UBRK_WORD_* ranges: <100 none, <200 number, <300 letter, <400 kana, <500 ideographic).
-    func boundaries<C: ContiguousCollection>(_ units: C) throws -> (bounds: ArraySlice<Int32>, rules: ArraySlice<Int32>)
-        where C.Element == UInt16 {
-        let count = units.count
-        if bounds.count < count + 1 {
-            bounds = [Int32](repeating: 0, count: count + 1)
-            rules = [Int32](repeating: 0, count: count + 1)
-        }
-        var status: Int32 = 0
-        let n: Int32 = units.withContiguousStorage { text in
-            bounds.withUnsafeMutableBufferPointer { b in
-                rules.withUnsafeMutableBufferPointer { r in
-                    nb_breaker_fill(handle, text.baseAddress, Int32(count), b.baseAddress, r.baseAddress,
-                                    Int32(b.count), &status)
+    /// Calls `body` with each batch of boundaries after 0, in order (the last is `units.count`),
+    /// and each one's rule status (ICU's UBRK_WORD_* ranges: <100 none, <200 number, <300 letter,
+    /// <400 kana, <500 ideographic).
+    func forEachBatch<C: ContiguousCollection>(
+        _ units: C, _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) throws -> Void
+    ) throws where C.Element == UInt16 {
+        try units.withContiguousStorage { text in
+            var resume: Int32 = 0
+            while true {
+                var status: Int32 = 0
+                let n = bounds.withUnsafeMutableBufferPointer { b in
+                    rules.withUnsafeMutableBufferPointer { r in
+                        nb_breaker_fill(handle, text.baseAddress, Int32(text.count), resume, b.baseAddress,
+                                        r.baseAddress, Int32(b.count), &status)
+                    }
                 }
+                try checkICU(status, "ubrk_setText")
+                try bounds.withUnsafeBufferPointer { b in
+                    try rules.withUnsafeBufferPointer { r in
+                        try body(UnsafeBufferPointer(rebasing: b[0..<Int(n)]), UnsafeBufferPointer(rebasing: r[0..<Int(n)]))
+                    }
+                }
+                if Int(n) < Self.batch { return }
+                resume = 1
             }
         }
-        try checkICU(status, "ubrk_setText")
-        return (bounds[0..<Int(max(n, 0))], rules[0..<Int(max(n, 0))])
+    }
+
+    /// All boundaries after 0 of a short text (a line).
+    func boundaries<C: ContiguousCollection>(_ units: C) throws -> [Int32] where C.Element == UInt16 {
+        var all: [Int32] = []
+        try forEachBatch(units) { b, _ in all.append(contentsOf: b) }
+        return all
     }
 }
 

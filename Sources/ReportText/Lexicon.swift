@@ -8,8 +8,8 @@ import Foundation
 /// try lexicon.add(contentsOf: URL(fileURLWithPath: "my.dict"))
 /// lexicon.contains("领导小组")                     // true
 /// ```
-/// Lookups cost one hash probe per character walked; most positions stop after one, because a
-/// bitmap of first characters rejects them without a probe.
+/// A word's first character is looked up in a table indexed by the character, each later one
+/// with a hash probe: most positions stop at the table or at the first probe.
 public struct Lexicon: Sendable {
     public struct Entry: Sendable, Equatable {
         public var word: String
@@ -19,7 +19,9 @@ public struct Lexicon: Sendable {
 
     private var children = ChildTable()
     private var terminal: [Bool] = [false]
-    private var firstUnits = [UInt64](repeating: 0, count: 1024)
+    /// The trie node a word's first UTF-16 unit leads to, by unit; 0 (the root) when no word
+    /// starts with it.
+    private var roots = [Int32](repeating: 0, count: 1 << 16)
     /// Longest word, in UTF-16 units.
     public private(set) var maxLength = 0
     public private(set) var count = 0
@@ -69,8 +71,12 @@ public struct Lexicon: Sendable {
     public mutating func insert(_ word: String) {
         let units = Array(word.utf16)
         guard units.count >= 2 else { return }
-        var node: Int32 = 0
-        for u in units {
+        if roots[Int(units[0])] == 0 {
+            roots[Int(units[0])] = Int32(terminal.count)
+            terminal.append(false)
+        }
+        var node = roots[Int(units[0])]
+        for u in units.dropFirst() {
             let key = UInt64(UInt32(node)) << 16 | UInt64(u)
             if let next = children.find(key) {
                 node = next
@@ -83,7 +89,6 @@ public struct Lexicon: Sendable {
         }
         if !terminal[Int(node)] { count += 1 }
         terminal[Int(node)] = true
-        firstUnits[Int(units[0] >> 6)] |= 1 << UInt64(units[0] & 63)
         maxLength = max(maxLength, units.count)
     }
 
@@ -99,14 +104,13 @@ public struct Lexicon: Sendable {
     /// Appends every word occurrence `(start, end)` inside `[start, end)`, ordered by start then end.
     public func allMatches(in units: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int,
                            into out: inout [(Int, Int)]) {
-        firstUnits.withUnsafeBufferPointer { first in
+        roots.withUnsafeBufferPointer { roots in
             terminal.withUnsafeBufferPointer { terminal in
                 children.withTable { table in
                     for p in start..<end - 1 {
-                        let u = units[p]
-                        if first[Int(u >> 6)] & (1 << UInt64(u & 63)) == 0 { continue }
-                        var node: Int32 = 0
-                        var i = p
+                        var node = roots[Int(units[p])]
+                        if node == 0 { continue }
+                        var i = p + 1
                         while i < end, let next = table.find(UInt64(UInt32(node)) << 16 | UInt64(units[i])) {
                             node = next
                             i += 1
@@ -121,10 +125,9 @@ public struct Lexicon: Sendable {
     /// Calls `body` with the end of every word that starts at `start` and ends by `limit`.
     @inline(__always)
     public func matches(in units: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, _ body: (Int) -> Void) {
-        let first = units[start]
-        guard firstUnits[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 else { return }
-        var node: Int32 = 0
-        var i = start
+        var node = roots[Int(units[start])]
+        guard node != 0 else { return }
+        var i = start + 1
         while i < limit {
             guard let next = children.find(UInt64(UInt32(node)) << 16 | UInt64(units[i])) else { return }
             node = next

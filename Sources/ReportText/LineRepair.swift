@@ -1,15 +1,15 @@
 import Foundation
 
 /// Repairs to the line structure of a normalised text that pages and PDF text break: a subscript
-/// set on its own line, hard-wrapped paragraphs, years in Chinese digits. Each drops or rewrites
-/// units of `NormalizedText` while keeping every remaining unit's origin, so spans still cite the
-/// original.
+/// set on its own line, hard-wrapped paragraphs, years in Chinese digits. Each finds the units of
+/// `NormalizedText` to drop (or rewrites them); `NormalizedText.remove` keeps every remaining
+/// unit's origin, so spans still cite the original.
 extension Normalizer {
     /// Pages that set M₂, CO₂ or PM₂.₅ with <sub> tags often come out as `广义货币M` / `2` /
     /// `增长13.6%` on three lines. A line of at most four digits and dots right after a line ending
     /// in a Latin letter, with text right after, is put back in place (the line breaks go; the
     /// original keeps them). A page number never follows a Latin letter mid-sentence.
-    static func joinSubscripts(_ text: NormalizedText) -> NormalizedText {
+    static func subscriptBreaks(_ text: NormalizedText) -> [Range<Int>] {
         let u = text.units
         func isDigitOrDot(_ c: UInt16) -> Bool { (0x30...0x39).contains(c) || c == 0x2E }
         var drop: [Int] = []
@@ -27,14 +27,14 @@ extension Normalizer {
             }
             i += 1
         }
-        return text.removing(drop.map { $0..<$0 + 1 })
+        return drop.map { $0..<$0 + 1 }
     }
 
     /// Pages that link a book title set it on a line of its own (党的十六届五中全会通过的《 / 建议 /
     /// 》精神): a line ending in 《 runs on into the next, and a line opening with 》 runs on from the
     /// one before; no line ever ends or opens so. The breaks (and blanks beside them) go; the
     /// original keeps them.
-    static func joinBrokenTitles(_ text: NormalizedText) -> NormalizedText {
+    static func brokenTitleBreaks(_ text: NormalizedText) -> [Range<Int>] {
         let u = text.units
         func isBlank(_ c: UInt16) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
         var drop: [Range<Int>] = []
@@ -47,7 +47,7 @@ extension Normalizer {
             if a > 0, b < u.count, u[a - 1] != 0x0A, u[b] != 0x0A, u[a - 1] == 0x300A || u[b] == 0x300B { drop.append(a..<b) }
             i = b
         }
-        return text.removing(drop)
+        return drop
     }
 
     /// Years written in Chinese digits (二〇一九年, 二○二〇年度) become Arabic (2019年), digit for
@@ -76,7 +76,7 @@ extension Normalizer {
     /// 。, which headings, navigation bars and table rows do not. The text counts as wrapped when
     /// most of its full-width lines end mid-sentence (a text of one line per paragraph ends them
     /// with 。). The line breaks go; the original keeps them.
-    static func joinWrappedLines(_ text: NormalizedText) -> NormalizedText {
+    static func wrappedLineBreaks(_ text: NormalizedText) -> [Range<Int>] {
         let u = text.units
         // Blank lines included: they separate paragraphs.
         let lines = Self.lines(u).map(\.range)
@@ -85,7 +85,7 @@ extension Normalizer {
         // The full width: what most long lines reach in wrapped text; paragraphs on one line each
         // make it so wide that only the long-line rule applies.
         let widths = lines.indices.filter { lines[$0].count >= 10 }.map { lineWidths[$0] }.sorted()
-        guard !widths.isEmpty else { return text }
+        guard !widths.isEmpty else { return [] }
         let full = widths[widths.count * 4 / 5]
         func isProse(_ r: Range<Int>) -> Bool { Self.isProse(u, r) }
         // A line ending in a digit ends a row of figures, except in a long line of prose, which a
@@ -126,7 +126,7 @@ extension Normalizer {
             carried = long ? w + carried : 0
             i = j
         }
-        return text.removing(drop)
+        return drop
     }
 
     /// Page breaks inside a sentence. Pages laid out in print pages mark each break with a
@@ -137,7 +137,7 @@ extension Normalizer {
     /// (neither a heading nor figures): the sentence runs on through them. After a finished
     /// sentence a marker is a paragraph break and stays one. The breaks, page numbers and heads
     /// go; the original keeps them.
-    static func joinAcrossPageMarkers(_ text: NormalizedText, original: [Unicode.Scalar]) -> NormalizedText {
+    static func pageMarkerBreaks(_ text: NormalizedText, original: [Unicode.Scalar]) -> [Range<Int>] {
         let u = text.units
         let lines = Self.lines(u)
         // A blank line whose original held invisible characters, and only those (and spaces).
@@ -191,7 +191,7 @@ extension Normalizer {
                 i += 1
             }
         }
-        return text.removing(drop)
+        return drop
     }
 
     /// The text's lines, blank ones included: each trimmed of spaces (`range`), with the unit the

@@ -31,20 +31,20 @@ public struct NormalizedText: Sendable {
         String(utf16Units: units[range])
     }
 
-    /// The text without the units in `ranges` (sorted, not overlapping); every remaining unit keeps
-    /// its origin, so spans around a removal still cite the original.
-    func removing(_ ranges: [Range<Int>]) -> NormalizedText {
-        guard !ranges.isEmpty else { return self }
-        var out = self
-        out.units = []; out.origin = []
-        out.units.reserveCapacity(units.count); out.origin.reserveCapacity(units.count)
-        var start = 0
-        for r in ranges + [units.count..<units.count] {
-            out.units += units[start..<r.lowerBound]
-            out.origin += origin[start..<r.lowerBound]
-            start = r.upperBound
+    /// Drops the units in `ranges` (sorted, not overlapping); every remaining unit keeps its
+    /// origin, so spans around a removal still cite the original.
+    mutating func remove(_ ranges: [Range<Int>]) {
+        guard !ranges.isEmpty else { return }
+        // Kept units move down over the removed ones, in the same storage.
+        var kept = ranges[0].lowerBound
+        for (k, r) in ranges.enumerated() {
+            let next = k + 1 < ranges.count ? ranges[k + 1].lowerBound : units.count
+            for i in r.upperBound..<next {
+                units[kept] = units[i]; origin[kept] = origin[i]
+                kept += 1
+            }
         }
-        return out
+        units.removeSubrange(kept...); origin.removeSubrange(kept...)
     }
 }
 
@@ -70,8 +70,14 @@ public struct Normalizer: Sendable {
         // Page breaks are crossed after the other joins: which lines are wrapped is judged on the
         // page's lines as set. A text flattened to one line gets its headings' lines back last, so
         // that no join takes them away again.
-        var text = Self.breakRunOnHeadings(Self.joinAcrossPageMarkers(Self.joinWrappedLines(Self.joinBrokenTitles(Self.joinSubscripts(
-            Self.dropPinyinGlosses(Self.foldCharacters(decoded.scalars))))), original: decoded.scalars))
+        // Each pass finds what to drop and the text drops it in place: no copy of the text a pass.
+        var text = Self.foldCharacters(decoded.scalars)
+        text.remove(Self.pinyinGlosses(text))
+        text.remove(Self.subscriptBreaks(text))
+        text.remove(Self.brokenTitleBreaks(text))
+        text.remove(Self.wrappedLineBreaks(text))
+        text.remove(Self.pageMarkerBreaks(text, original: decoded.scalars))
+        text = Self.breakRunOnHeadings(text)
         Self.arabicYears(&text.units)
         let convert: Bool
         switch traditional {
@@ -140,12 +146,8 @@ public struct Normalizer: Sendable {
 
     /// Converter sites gloss characters with pinyin: 報(bào)告. The gloss is not text; it goes
     /// (the original keeps it, and spans around it still cite the original).
-    static func dropPinyinGlosses(_ text: NormalizedText) -> NormalizedText {
+    static func pinyinGlosses(_ text: NormalizedText) -> [Range<Int>] {
         let u = text.units
-        // Most texts have brackets but no glosses: look before rebuilding anything.
-        guard u.indices.contains(where: { i in
-            u[i] == 0x28 && i > 0 && isHan(u[i - 1]) && i + 1 < u.count && isPinyinLetter(u[i + 1])
-        }) else { return text }
         var glosses: [Range<Int>] = []
         var i = 0
         while i < u.count {
@@ -160,7 +162,7 @@ public struct Normalizer: Sendable {
             }
             i += 1
         }
-        return text.removing(glosses)
+        return glosses
     }
 
     static func isPinyinLetter(_ u: UInt16) -> Bool {
@@ -184,15 +186,28 @@ public struct Normalizer: Sendable {
     }
 
     public static func isMostlyTraditional(_ units: [UInt16]) throws -> Bool {
+        let sample = traditionalSample(units)
+        if sample.han < 20 || sample.markers * 100 < sample.han { return false }
         let changed = try TraditionalCharacters.bitmap.get()
-        var han = 0, traditional = 0
-        for u in units where isHan(u) {
-            han += 1
-            if changed[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 { traditional += 1 }
-            if han >= 4000 { break }
+        var traditional = 0
+        for u in units[..<sample.end] where isHan(u) && changed[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 {
+            traditional += 1
         }
-        if han < 20 { return false }
-        return Double(traditional) / Double(han) >= traditionalShare
+        return Double(traditional) / Double(sample.han) >= traditionalShare
+    }
+
+    /// The sample a text is judged on, its first 4,000 Han characters: where it ends, how many Han
+    /// characters it holds and how many of them are traditional markers.
+    static func traditionalSample(_ units: [UInt16]) -> (end: Int, han: Int, markers: Int) {
+        var end = 0, han = 0, markers = 0
+        while end < units.count && han < 4000 {
+            let u = units[end]
+            end += 1
+            guard isHan(u) else { continue }
+            han += 1
+            if TraditionalCharacters.markers.contains(u) { markers += 1 }
+        }
+        return (end, han, markers)
     }
 
     /// Converts line by line; a line whose length changes is redone character by character so
@@ -235,6 +250,12 @@ public struct Normalizer: Sendable {
 /// The Han characters (U+4E00–U+9FFF) that ICU's Traditional-Simplified changes, as a bitmap,
 /// built once per process so that detecting a traditional text costs a lookup per character.
 enum TraditionalCharacters {
+    /// Common characters only traditional script has (`text/traditional-markers.txt`): a text
+    /// without them is simplified, and ICU need not be asked.
+    static let markers: Set<UInt16> = Set(
+        ((try? ResourceFiles.lines(file: "text/traditional-markers.txt", bundle: .module)) ?? [])
+            .flatMap { $0.split(separator: " ").flatMap(\.utf16) })
+
     static let bitmap: Result<[UInt64], Error> = Result {
         let block = (UInt16(0x4E00)...UInt16(0x9FFF)).map { $0 }
         let t = try ICUTransliterator("Traditional-Simplified")

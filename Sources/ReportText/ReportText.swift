@@ -39,11 +39,34 @@ public struct PlainText: Sendable {
         if size > limit {
             throw NianbaoError(.tooLarge, file: path, "\(size) bytes is over the limit of \(limit) bytes")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw NianbaoError(.unreadable, file: path, "permission denied or unreadable")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw NianbaoError(.unreadable, file: path, "permission denied or unreadable") }
+        defer { close(fd) }
+        // Straight into the array, with no Data to copy from.
+        func readChunk(_ capacity: Int) throws -> [UInt8] {
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
+                count = 0
+                while count < buf.count {
+                    let r = Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
+                    if r < 0 && errno == EINTR { continue }
+                    if r < 0 { failed = true }
+                    if r <= 0 { break }
+                    count += r
+                }
+            }
+            if failed { throw NianbaoError(.unreadable, file: path, "read failed: \(String(cString: strerror(errno)))") }
+            return chunk
         }
-        defer { try? handle.close() }
-        let data = handle.readDataToEndOfFile()
-        return [UInt8](data)
+        var bytes = try readChunk(size + 1)
+        // A full read means the file grew since its size was taken: read on to its end.
+        var full = bytes.count == size + 1
+        while full {
+            if bytes.count > limit { throw NianbaoError(.tooLarge, file: path, "over \(limit) bytes") }
+            let more = try readChunk(1 << 20)
+            bytes += more
+            full = more.count == 1 << 20
+        }
+        return bytes
     }
 }

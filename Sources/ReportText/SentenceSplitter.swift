@@ -29,7 +29,7 @@ public final class SentenceSplitter {
             let line = units[lineStart..<i]
             if !line.isEmpty {
                 var prev = 0
-                for b in try breaker.boundaries(line).bounds {
+                for b in try breaker.boundaries(line) {
                     var a = lineStart + prev
                     let end = lineStart + Int(b)
                     var k = a

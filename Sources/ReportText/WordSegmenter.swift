@@ -43,64 +43,83 @@ public final class WordSegmenter {
 
     /// Raw ICU word breaking, for comparison: ICU's words minus white space, no repair, no merging.
     public func icuTokens(_ units: [UInt16]) throws -> [Token] {
-        let (bounds, rules) = try breaker.boundaries(units)
         var out: [Token] = []
-        out.reserveCapacity(bounds.count)
-        units.withUnsafeBufferPointer { text in
+        out.reserveCapacity(units.count / 2)
+        try units.withUnsafeBufferPointer { text in
             var prev = 0
-            for (b, rule) in zip(bounds, rules) {
-                if let kind = classify(text, prev, Int(b), rule) { out.append(Token(prev..<Int(b), kind)) }
-                prev = Int(b)
+            try breaker.forEachBatch(units) { bounds, rules in
+                for (b, rule) in zip(bounds, rules) {
+                    if let kind = Self.classify(text, prev, Int(b), rule) { out.append(Token(prev..<Int(b), kind)) }
+                    prev = Int(b)
+                }
             }
         }
         return out
     }
 
     public func tokens(_ units: [UInt16]) throws -> [Token] {
-        let (bounds, rules) = try breaker.boundaries(units)
+        // The scratch buffers, moved out of the class for the whole text (see `Scratch`).
+        var s = Scratch()
+        swap(&s, &scratch)
+        defer { swap(&s, &scratch) }
         var out: [Token] = []
-        out.reserveCapacity(bounds.count)
-        units.withUnsafeBufferPointer { text in
-            var runStart = -1
-            var runBounds: [Int32] = []
-            func flushRun(at end: Int) {
-                if runStart >= 0 { emitHanRun(text, runStart, end, runBounds, &out) }
-                runStart = -1
-                runBounds.removeAll(keepingCapacity: true)
+        // A token holds at least one unit: the list never grows (pages not written cost nothing).
+        out.reserveCapacity(units.count)
+        var walk = Walk()
+        try units.withUnsafeBufferPointer { text in
+            try breaker.forEachBatch(units) { bounds, rules in
+                Self.take(bounds, rules, text, lexicon, &walk, &s, &out)
             }
-            var prev = 0
-            for (b, rule) in zip(bounds, rules) {
-                let end = Int(b)
-                defer { prev = end }
-                let kind = classify(text, prev, end, rule)
-                if kind == .han {
-                    if runStart < 0 { runStart = prev }
-                    runBounds.append(b)
-                    continue
-                }
-                flushRun(at: prev)
-                guard let kind else { continue }  // white space
-                if kind == .punctuation {
-                    // One token per mark, so "。”" or "))" never glue together.
-                    var i = prev
-                    while i < end {
-                        let w = UTF16.isLeadSurrogate(text[i]) && i + 1 < end ? 2 : 1
-                        out.append(Token(i..<i + w, .punctuation))
-                        i += w
-                    }
-                } else {
-                    out.append(Token(prev..<end, kind))
-                }
-            }
-            flushRun(at: prev)
+            if walk.runStart >= 0 { Self.emitHanRun(text, walk.runStart, walk.prev, walk.runBounds, lexicon, &s, &out) }
         }
         mergeNumbers(units, &out)
         return out
     }
 
+    /// Where the walk over ICU's boundaries is: the last boundary, and the Han run being gathered.
+    struct Walk {
+        var prev = 0
+        var runStart = -1
+        var runBounds: [Int32] = []
+    }
+
+    /// One batch of ICU's boundaries: Han words gather into runs (emitted whole, when a token of
+    /// another kind ends them), the rest become tokens as they are.
+    private static func take(_ bounds: UnsafeBufferPointer<Int32>, _ rules: UnsafeBufferPointer<Int32>,
+                             _ text: UnsafeBufferPointer<UInt16>, _ lexicon: Lexicon, _ walk: inout Walk,
+                             _ s: inout Scratch, _ out: inout [Token]) {
+        for (b, rule) in zip(bounds, rules) {
+            let prev = walk.prev, end = Int(b)
+            walk.prev = end
+            let kind = classify(text, prev, end, rule)
+            if kind == .han {
+                if walk.runStart < 0 { walk.runStart = prev }
+                walk.runBounds.append(b)
+                continue
+            }
+            if walk.runStart >= 0 {
+                emitHanRun(text, walk.runStart, prev, walk.runBounds, lexicon, &s, &out)
+                walk.runStart = -1
+                walk.runBounds.removeAll(keepingCapacity: true)
+            }
+            guard let kind else { continue }  // white space
+            if kind == .punctuation {
+                // One token per mark, so "。”" or "))" never glue together.
+                var i = prev
+                while i < end {
+                    let w = UTF16.isLeadSurrogate(text[i]) && i + 1 < end ? 2 : 1
+                    out.append(Token(i..<i + w, .punctuation))
+                    i += w
+                }
+            } else {
+                out.append(Token(prev..<end, kind))
+            }
+        }
+    }
+
     /// ICU's rule status ranges: <100 none, 100s number, 200s letter, 300s kana, 400s ideographic.
     @inline(__always)
-    private func classify(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int, _ rule: Int32) -> Token.Kind? {
+    private static func classify(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int, _ rule: Int32) -> Token.Kind? {
         switch rule {
         case 400..<500, 300..<400: return .han
         case 100..<200: return .number
@@ -114,14 +133,6 @@ public final class WordSegmenter {
     }
 
     /// Emits the tokens of the Han run `[start, end)`; `bounds` are ICU's boundaries after `start`.
-    private func emitHanRun(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
-                            _ bounds: [Int32], _ out: inout [Token]) {
-        var s = Scratch()
-        swap(&s, &scratch)
-        defer { swap(&s, &scratch) }
-        Self.emitHanRun(text, start, end, bounds, lexicon, &s, &out)
-    }
-
     private static func emitHanRun(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
                                    _ bounds: [Int32], _ lexicon: Lexicon, _ s: inout Scratch,
                                    _ out: inout [Token]) {
@@ -200,8 +211,8 @@ public final class WordSegmenter {
     /// Keeps quantities whole: `6.5` + `%` → `6.5%`, `1.2` + `万元` → `1.2万` `元`.
     private func mergeNumbers(_ units: [UInt16], _ tokens: inout [Token]) {
         var i = 0
-        var merged: [Token] = []
-        merged.reserveCapacity(tokens.count)
+        // Merged tokens are written back over the list as it is read: `kept` never passes `i`.
+        var kept = 0
         while i < tokens.count {
             var t = tokens[i]
             i += 1
@@ -216,8 +227,9 @@ public final class WordSegmenter {
                     if next.length == 1 { i += 1 } else { tokens[i].start += 1 }
                 }
             }
-            merged.append(t)
+            tokens[kept] = t
+            kept += 1
         }
-        tokens = merged
+        tokens.removeSubrange(kept...)
     }
 }

@@ -44,17 +44,22 @@ struct Segment: ParsableCommand {
 enum SegmentLines {
     /// One pass over the original: scalars inside tokens are copied as UTF-8, a space goes
     /// before each token that does not start its line, everything else (white space) is skipped.
+    /// Bytes go out through a small buffer, flushed whenever a scalar might not fit.
     static func write(_ plain: PlainText, _ tokens: [Token], to out: BufferedOutput) {
         let original = plain.decoded.scalars
         let norm = plain.normalized
-        var bytes = [UInt8](repeating: 0, count: original.count * 4 + tokens.count + 1)
-        let used = bytes.withUnsafeMutableBufferPointer { buf -> Int in
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        bytes.withUnsafeMutableBufferPointer { buf in
             var o = 0
+            func room(_ n: Int) {
+                if o + n > buf.count { out.append(bytes: UnsafeBufferPointer(rebasing: buf[0..<o])); o = 0 }
+            }
             var t = 0
             var lineHasToken = false
             var i = 0
             while i < original.count {
                 if original[i] == "\n" {
+                    room(1)
                     buf[o] = 0x0A; o += 1
                     lineHasToken = false
                     i += 1
@@ -64,9 +69,11 @@ enum SegmentLines {
                 guard t < tokens.count else { i += 1; continue }
                 let span = norm.originalSpan(of: tokens[t].range)
                 if i < span.lowerBound { i += 1; continue }
+                room(1)
                 if lineHasToken { buf[o] = 0x20; o += 1 }
                 lineHasToken = true
                 for k in span {
+                    room(4)
                     let v = original[k].value
                     if v < 0x80 {
                         buf[o] = UInt8(v); o += 1
@@ -84,10 +91,10 @@ enum SegmentLines {
                 t += 1
             }
             // A last line without a line break still ends with one in the output.
+            room(1)
             if !original.isEmpty && original.last != "\n" { buf[o] = 0x0A; o += 1 }
-            return o
+            out.append(bytes: UnsafeBufferPointer(rebasing: buf[0..<o]))
         }
-        out.append(bytes: bytes[0..<used])
     }
 }
 
@@ -123,9 +130,9 @@ final class BufferedOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    func append(bytes: ArraySlice<UInt8>) {
+    func append(bytes: UnsafeBufferPointer<UInt8>) {
         flush()
-        FileHandle.standardOutput.write(Data(bytes))
+        FileHandle.standardOutput.write(Data(buffer: bytes))
     }
 
     func flush() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportText
 
@@ -42,6 +43,29 @@ import Testing
         #expect(try !normalize(simplified).convertedTraditional)
         #expect(try !normalize("政務公開工作總結，進一步加強領導和監督檢查。", .off).convertedTraditional)
         #expect(try normalize("政務", .on).string == "政务")
+    }
+
+    @Test func traditionalMarkers_areAllConvertedByICU() throws {
+        let markers = TraditionalCharacters.markers
+        #expect(markers.count >= 200)
+        let bitmap = try TraditionalCharacters.bitmap.get()
+        for u in markers {
+            #expect(bitmap[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0, "ICU leaves \(String(utf16CodeUnits: [u], count: 1)) as it is")
+        }
+    }
+
+    /// Simplified reports hold (next to) none of the markers, so ICU is never opened for them.
+    @Test func nationalReports_holdNoTraditionalMarkers() throws {
+        let dir = "../shared/corpora/national-gwr"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names where name.hasSuffix(".txt") {
+            let text = try PlainText.read(path: dir + "/" + name, normalizer: Normalizer(traditional: .off))
+            let sample = Normalizer.traditionalSample(text.normalized.units)
+            #expect(sample.han > 1000 && sample.markers * 100 < sample.han, "\(name): \(sample)")
+        }
+        let traditional = try normalize("清河縣人民政府關於政務公開工作總結和工作思路的匯報，進一步加強領導。", .off)
+        let sample = Normalizer.traditionalSample(traditional.units)
+        #expect(sample.markers * 4 > sample.han)
     }
 }
 

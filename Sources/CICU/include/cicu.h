@@ -19,9 +19,11 @@ int nb_failed(int32_t code);
 /// Break iterators. kind: 0 = word, 1 = sentence.
 nb_breaker *nb_breaker_open(int32_t kind, const char *locale, int32_t *status);
 void nb_breaker_close(nb_breaker *b);
-/// Sets `text` and writes every boundary after 0 into `bounds` (and each boundary's rule status
-/// into `rules`, may be NULL). Returns the number written, or -1 when `cap` is too small.
-int32_t nb_breaker_fill(nb_breaker *b, const nb_uchar *text, int32_t len,
+/// Sets `text` (`resume` 0) or goes on where the last call stopped (`resume` 1, same `text`), and
+/// writes the next boundaries into `bounds` (and each one's rule status into `rules`, may be NULL),
+/// at most `cap`. Returns the number written: fewer than `cap` means the text is done, and the
+/// iterator no longer holds it.
+int32_t nb_breaker_fill(nb_breaker *b, const nb_uchar *text, int32_t len, int32_t resume,
                         int32_t *bounds, int32_t *rules, int32_t cap, int32_t *status);
 
 /// Charset detection: writes up to `max` candidates (names into `names`, NAME_LEN bytes each,
