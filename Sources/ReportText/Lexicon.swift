@@ -8,8 +8,9 @@ import Foundation
 /// try lexicon.add(contentsOf: URL(fileURLWithPath: "my.dict"))
 /// lexicon.contains("领导小组")                     // true
 /// ```
-/// A word's first character is looked up in a table indexed by the character, each later one
-/// with a hash probe: most positions stop at the table or at the first probe.
+/// A position is first asked of a small bitmap of words' first two UTF-16 units (most stop there,
+/// without touching the trie); then the first unit is looked up in a table indexed by it, each
+/// later one with a hash probe.
 public struct Lexicon: Sendable {
     public struct Entry: Sendable, Equatable {
         public var word: String
@@ -22,6 +23,8 @@ public struct Lexicon: Sendable {
     /// The trie node a word's first UTF-16 unit leads to, by unit; 0 (the root) when no word
     /// starts with it.
     private var roots = [Int32](repeating: 0, count: 1 << 16)
+    /// Bits set by words' first two units, hashed (`pairBit`): 8 KB, so it stays in cache.
+    private var pairs = [UInt64](repeating: 0, count: 1024)
     /// Longest word, in UTF-16 units.
     public private(set) var maxLength = 0
     public private(set) var count = 0
@@ -71,6 +74,8 @@ public struct Lexicon: Sendable {
     public mutating func insert(_ word: String) {
         let units = Array(word.utf16)
         guard units.count >= 2 else { return }
+        let bit = Self.pairBit(units[0], units[1])
+        pairs[bit >> 6] |= 1 << UInt64(bit & 63)
         if roots[Int(units[0])] == 0 {
             roots[Int(units[0])] = Int32(terminal.count)
             terminal.append(false)
@@ -104,22 +109,31 @@ public struct Lexicon: Sendable {
     /// Appends every word occurrence `(start, end)` inside `[start, end)`, ordered by start then end.
     public func allMatches(in units: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int,
                            into out: inout [(Int, Int)]) {
-        roots.withUnsafeBufferPointer { roots in
-            terminal.withUnsafeBufferPointer { terminal in
-                children.withTable { table in
-                    for p in start..<end - 1 {
-                        var node = roots[Int(units[p])]
-                        if node == 0 { continue }
-                        var i = p + 1
-                        while i < end, let next = table.find(UInt64(UInt32(node)) << 16 | UInt64(units[i])) {
-                            node = next
-                            i += 1
-                            if terminal[Int(node)] { out.append((p, i)) }
+        pairs.withUnsafeBufferPointer { pairs in
+            roots.withUnsafeBufferPointer { roots in
+                terminal.withUnsafeBufferPointer { terminal in
+                    children.withTable { table in
+                        for p in start..<end - 1 {
+                            let bit = Self.pairBit(units[p], units[p + 1])
+                            if pairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { continue }
+                            var node = roots[Int(units[p])]
+                            var i = p + 1
+                            while i < end, let next = table.find(UInt64(UInt32(node)) << 16 | UInt64(units[i])) {
+                                node = next
+                                i += 1
+                                if terminal[Int(node)] { out.append((p, i)) }
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// A 16-bit hash of a word's first two units.
+    @inline(__always)
+    static func pairBit(_ a: UInt16, _ b: UInt16) -> Int {
+        Int(((UInt32(a) << 16 | UInt32(b)) &* 0x9E37_79B1) >> 16)
     }
 
     /// Calls `body` with the end of every word that starts at `start` and ends by `limit`.
