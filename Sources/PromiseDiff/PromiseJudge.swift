@@ -1,5 +1,6 @@
 import Foundation
 import ReportStructure
+import ReportText
 
 /// Derives the promises of a report and judges each against the next report's passages.
 ///
@@ -114,10 +115,10 @@ public struct PromiseJudge: Sendable {
     /// from the sixth on: 十二五 2011–2015.)
     static func withoutDuePeriods(_ s: String, plan: Int?) -> String {
         guard let plan, s.unicodeScalars.contains("五") else { return s }
-        let digits: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        func digit(_ c: Unicode.Scalar) -> Int? { c.value < 0x10000 ? ChineseNumeral.digits[UInt16(c.value)] : nil }
         var out = String.UnicodeScalarView(), chars = Array(s.unicodeScalars), i = 0
         while i < chars.count {
-            if i + 2 < chars.count, chars[i] == "十", let d = digits[chars[i + 1]], chars[i + 2] == "五", 1955 + 5 * (10 + d) <= plan {
+            if i + 2 < chars.count, chars[i] == "十", let d = digit(chars[i + 1]), d > 0, chars[i + 2] == "五", 1955 + 5 * (10 + d) <= plan {
                 i += 3
                 continue
             }

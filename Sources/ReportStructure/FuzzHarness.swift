@@ -33,7 +33,7 @@ public enum FuzzHarness {
             }
         case .numbers:
             _ = NumberParser.parse(String(decoding: bytes, as: UTF8.self))
-            _ = NumberParser.chineseValue(Array(String(decoding: bytes.prefix(64), as: UTF8.self).utf16))
+            _ = ChineseNumeral.value(Array(String(decoding: bytes.prefix(64), as: UTF8.self).utf16))
         case .html:
             _ = HTMLText.extract(String(decoding: bytes, as: UTF8.self))
         case .docx:

@@ -53,12 +53,14 @@ extension Normalizer {
     /// Years written in Chinese digits (二〇一九年, 二○二〇年度) become Arabic (2019年), digit for
     /// digit, so that every later stage reads one form; the original keeps its own.
     static func arabicYears(_ u: inout [UInt16]) {
-        let digits: [UInt16: UInt16] = [0x3007: 0, 0x25CB: 0, 0x96F6: 0, 0x4E00: 1, 0x4E8C: 2, 0x4E09: 3, 0x56DB: 4,
-                                        0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9]  // 〇○零一二三四五六七八九
+        // A year's digits: 〇 … 九, and ○ (a circle) that pages set for 〇; never 两.
+        func digit(_ c: UInt16) -> UInt16? {
+            c == 0x25CB ? 0 : c == 0x4E24 ? nil : ChineseNumeral.digits[c].map(UInt16.init)
+        }
         var i = 0
         while i + 4 < u.count {
-            if u[i + 4] == 0x5E74, let a = digits[u[i]], let b = digits[u[i + 1]], let c = digits[u[i + 2]], let d = digits[u[i + 3]],
-               (a == 1 && b == 9) || (a == 2 && b == 0), i == 0 || digits[u[i - 1]] == nil {
+            if u[i + 4] == 0x5E74, let a = digit(u[i]), let b = digit(u[i + 1]), let c = digit(u[i + 2]), let d = digit(u[i + 3]),
+               (a == 1 && b == 9) || (a == 2 && b == 0), i == 0 || digit(u[i - 1]) == nil {
                 for (k, v) in [a, b, c, d].enumerated() { u[i + k] = 0x30 + v }
                 i += 5
                 continue

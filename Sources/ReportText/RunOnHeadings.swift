@@ -33,9 +33,9 @@ extension Normalizer {
         while i + 2 < r.upperBound {
             defer { i += 1 }
             guard isRunOnBoundary(u[i - 1]) else { continue }
-            if u[i] == 0x28 && chineseNumerals.contains(u[i + 1]) { return true }
+            if u[i] == 0x28 && ChineseNumeral.isNumeral(u[i + 1]) { return true }
             var j = i
-            while j < r.upperBound, j - i < 3, chineseNumerals.contains(u[j]) { j += 1 }
+            while j < r.upperBound, j - i < 3, ChineseNumeral.isNumeral(u[j]) { j += 1 }
             if j > i, j < r.upperBound, u[j] == 0x3001 { return true }
         }
         return false
@@ -47,22 +47,6 @@ extension Normalizer {
         switch c {
         case 0x20, 0x3002, 0x21, 0x3F: true
         default: false
-        }
-    }
-
-    static let chineseNumerals: Set<UInt16> = Set("一二三四五六七八九十".utf16)
-
-    /// 1 … 99 in Arabic or Chinese numerals (一 … 九十九): the ordinals heading markers hold.
-    static func ordinal(_ s: String) -> Int? {
-        if let n = Int(s) { return n }
-        let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-        let c = Array(s)
-        switch c.count {
-        case 1: return c[0] == "十" ? 10 : digits[c[0]]
-        case 2 where c[0] == "十": return digits[c[1]].map { 10 + $0 }
-        case 2 where c[1] == "十": return digits[c[0]].map { $0 * 10 }
-        case 3 where c[1] == "十": return digits[c[0]].flatMap { t in digits[c[2]].map { t * 10 + $0 } }
-        default: return nil
         }
     }
 }
@@ -97,7 +81,7 @@ struct RunOnLine {
         var found: [(at: Int, level: Int, ordinal: Int, end: Int, inner: Bool)] = []
         for family in markers.headings {
             for m in family.pattern.matches(in: line, range: NSRange(location: 0, length: r.count)) {
-                if let n = Normalizer.ordinal((line as NSString).substring(with: m.range(at: 1))) {
+                if let n = ChineseNumeral.ordinal((line as NSString).substring(with: m.range(at: 1))) {
                     found.append((m.range.location, family.level, n, m.range.location + m.range.length, family.inner))
                 }
             }

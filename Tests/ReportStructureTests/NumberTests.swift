@@ -1,3 +1,4 @@
+import ReportText
 import Testing
 @testable import ReportStructure
 
@@ -43,10 +44,21 @@ import Testing
     }
 
     @Test func chineseNumerals() {
-        #expect(NumberParser.chineseValue(Array("一千二百".utf16)) == 1200)
-        #expect(NumberParser.chineseValue(Array("十五".utf16)) == 15)
-        #expect(NumberParser.chineseValue(Array("二〇一七".utf16)) == 2017)
-        #expect(NumberParser.chineseValue(Array("三万五千".utf16)) == 35000)
+        #expect(ChineseNumeral.value(Array("一千二百".utf16)) == 1200)
+        #expect(ChineseNumeral.value(Array("十五".utf16)) == 15)
+        #expect(ChineseNumeral.value(Array("二〇一七".utf16)) == 2017)
+        #expect(ChineseNumeral.value(Array("三万五千".utf16)) == 35000)
+        #expect(ChineseNumeral.value(Array("十二五规划".utf16)) == nil)
+    }
+
+    /// Outline markers' numbers, as the outline and the flattened-text repair both read them.
+    @Test func markerOrdinals() {
+        #expect(ChineseNumeral.ordinal("三、") == 3)
+        #expect(ChineseNumeral.ordinal("第十二部分") == 12)
+        #expect(ChineseNumeral.ordinal("二十一") == 21)
+        #expect(ChineseNumeral.ordinal("12") == 12)
+        #expect(ChineseNumeral.ordinal("1.") == nil)
+        #expect(ChineseNumeral.ordinal("(一)") == 1)
     }
 }
 

@@ -23,48 +23,11 @@ public enum NumberParser {
         public var range: Range<Int>
     }
 
-    static let digits: [UInt16: Int] = [
-        0x96F6: 0, 0x3007: 0, 0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5,
-        0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
-    ]
-    static let smallUnits: [UInt16: Double] = [0x5341: 10, 0x767E: 100, 0x5343: 1000]  // 十 百 千
-    static let bigUnits: [UInt16: Double] = [0x4E07: 1e4, 0x4EBF: 1e8]  // 万 亿
+    static let digits = ChineseNumeral.digits
+    static let smallUnits = ChineseNumeral.smallUnits
+    static let bigUnits = ChineseNumeral.bigUnits
 
-    /// Every code unit of the three tables above, as a flat table: this is asked of every
-    /// character of every sentence, and a dictionary lookup hashes.
-    static let numeralTable: [Bool] = {
-        var t = [Bool](repeating: false, count: 1 << 16)
-        for u in Array(digits.keys) + Array(smallUnits.keys) + Array(bigUnits.keys) { t[Int(u)] = true }
-        return t
-    }()
-
-    @inline(__always) static func isChineseNumeral(_ u: UInt16) -> Bool { numeralTable[Int(u)] }
-
-    /// The value of a Chinese numeral such as 一千二百 (1200), 两万 (20000), 十五 (15), 二〇一七 (2017).
-    public static func chineseValue(_ s: some Collection<UInt16>) -> Double? {
-        let units = Array(s)
-        guard !units.isEmpty else { return nil }
-        // Digit by digit (二〇一七) when there are no unit characters.
-        if units.allSatisfy({ digits[$0] != nil }) && units.count > 1 {
-            return units.reduce(0.0) { $0 * 10 + Double(digits[$1]!) }
-        }
-        var total = 0.0, section = 0.0, number = 0.0
-        var sawAny = false
-        for u in units {
-            if let d = digits[u] {
-                number = Double(d); sawAny = true
-            } else if let m = smallUnits[u] {
-                section += (number == 0 && !sawAny ? 1 : number) * m
-                number = 0; sawAny = true
-            } else if let m = bigUnits[u] {
-                total += (section + number) * m
-                section = 0; number = 0; sawAny = true
-            } else {
-                return nil
-            }
-        }
-        return sawAny ? total + section + number : nil
-    }
+    @inline(__always) static func isChineseNumeral(_ u: UInt16) -> Bool { ChineseNumeral.isNumeral(u) }
 
     public static func parse(_ text: String, cues: Cues = .shared) -> [Found] {
         let u = Array(text.utf16)
@@ -190,23 +153,23 @@ public enum NumberParser {
             while j < u.count && (isChineseNumeral(u[j]) || (u[j] == 0x70B9 && j + 1 < u.count && digits[u[j + 1]] != nil)) { j += 1 }
             // X分之Y
             if j + 2 < u.count && u[j] == 0x5206 && u[j + 1] == 0x4E4B,
-               let d = chineseValue(u[i..<j]), d > 0 {
+               let d = ChineseNumeral.value(u[i..<j]), d > 0 {
                 var k = j + 2
                 while k < u.count && isChineseNumeral(u[k]) { k += 1 }
-                if let n = chineseValue(u[(j + 2)..<k]) { return (n / d, k, .fraction) }
+                if let n = ChineseNumeral.value(u[(j + 2)..<k]) { return (n / d, k, .fraction) }
             }
             let run = Array(u[i..<j])
             // A lone 一 (一批, 一是, 统一) is a word, not a quantity.
             if run.count == 1 && (run[0] == 0x4E00 || bigUnits[run[0]] != nil || smallUnits[run[0]] != nil && run[0] != 0x5341) { return nil }
             if let dot = run.firstIndex(of: 0x70B9) {
-                guard let whole = chineseValue(run[..<dot]) else { return nil }
+                guard let whole = ChineseNumeral.value(run[..<dot]) else { return nil }
                 let frac = run[(dot + 1)...].reduce("") { $0 + String(digits[$1] ?? 0) }
                 return (whole + (Double("0." + frac) ?? 0), j, .chinese)
             }
             // Trailing 万/亿 belong to the unit (两万人 → 2 万人) so the magnitude is explicit.
             var end = j
             if end - i > 1, bigUnits[u[end - 1]] != nil { end -= 1 }
-            guard let v = chineseValue(u[i..<end]) else { return nil }
+            guard let v = ChineseNumeral.value(u[i..<end]) else { return nil }
             return (v, end, .chinese)
         }
         return nil

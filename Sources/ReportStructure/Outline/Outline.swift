@@ -64,7 +64,7 @@ enum OutlineParser {
             if isNotAHeading(title) || cues.notHeadings.matches(title) { continue }
             // Numbering of parts and of their points only goes forward: a 一、 after 三、 is a list
             // inside a point. A new part (第二部分) numbers its points afresh.
-            if level <= 2, let n = ordinal(marker) {
+            if level <= 2, let n = ChineseNumeral.ordinal(marker) {
                 if n <= lastOrdinal[level, default: 0] { continue }
                 lastOrdinal[level] = n
                 if level == 1 { lastOrdinal[2] = 0 }
@@ -75,12 +75,6 @@ enum OutlineParser {
         // Without parts, 一、 is the top level: 1, as the markers' own levels start from 一、.
         guard !out.contains(where: { $0.level == 1 }) else { return out }
         return out.map { var h = $0; h.level -= 1; return h }
-    }
-
-    /// The number of a marker such as 三、 or 第十二部分 (nil for other markers).
-    static func ordinal(_ marker: String) -> Int? {
-        let numerals = marker.utf16.filter { NumberParser.isChineseNumeral($0) }
-        return NumberParser.chineseValue(numerals).map(Int.init)
     }
 
     static func match(_ line: String, _ cues: Cues) -> (Int, String)? {
