@@ -72,7 +72,7 @@ public final class PassageReader {
                          sectionPath: [], origin: .paragraph, keywords: [], numbers: [])
         let items = report.items
         let all = sentences(of: whole, analysed: false)
-        let end = all.firstIndex { $0.span.start * 2 >= whole.span.end && Cues.shared.opensEndMatter($0.normalized) } ?? all.count
+        let end = Cues.shared.endMatterStart(all, length: whole.span.end, start: \.span.start, text: \.normalized)
         return all[..<end].map { p in
             var p = p
             if let owner = items.first(where: { $0.span.range.contains(p.span.start) }) {

@@ -142,9 +142,14 @@ public final class Cues: @unchecked Sendable {
         return reportFurnitureKeys.contains { $0.occurs(in: bytes) } && reportFurniture.matches(text)
     }
 
-    /// Whether a line (normalised) opens what a site prints after the report; asked of lines in a
-    /// text's second half only (`end-matter.txt`).
-    public func opensEndMatter(_ line: String) -> Bool { endMatter.matches(line) }
+    /// Where what a site prints after the report begins (a licence notice, 责任编辑, 相关链接:
+    /// `end-matter.txt`): the first of `parts` (lines, sentences; normalised) that opens so in the
+    /// text's second half, where the report has had its say; `parts.endIndex` when none does.
+    /// `length`: the text's length, in the unit `start` gives positions in.
+    public func endMatterStart<C: Collection>(_ parts: C, length: Int, start: (C.Element) -> Int,
+                                              text: (C.Element) -> String) -> C.Index {
+        parts.firstIndex { start($0) * 2 >= length && endMatter.matches(text($0)) } ?? parts.endIndex
+    }
 
     /// Whether a paragraph's head admits problems: a problem opener occurs in it, and no verb of
     /// solving comes before it (重点解决…突出问题 is a plan).

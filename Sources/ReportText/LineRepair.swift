@@ -156,19 +156,12 @@ extension Normalizer {
             let line = String(utf16Units: Array(u[r]))
             return pageNumbers.contains { $0.firstMatch(in: line, range: NSRange(location: 0, length: r.count)) != nil }
         }
-        // A running head: an unpunctuated line of 6 to 40 units met again as the text's first
-        // line (the title), or three times or more (各位代表！ recurs too, and is speech). Lines
-        // are counted only once a sentence breaks off before a line that is not text.
-        var counts: [String: Int]? = nil
-        let firstLine = lines.first { !$0.range.isEmpty }?.range
+        // Running heads (`RunningHeads`), read only once a sentence breaks off before a line
+        // that is not text.
+        var heads: RunningHeads? = nil
         func isRunningHead(_ r: Range<Int>) -> Bool {
-            guard (6...40).contains(r.count), !r.contains(where: { Self.punctuation.contains(u[$0]) }) else { return false }
-            if counts == nil {
-                counts = [:]
-                for l in lines where !l.range.isEmpty && l.range.count <= 40 { counts![String(utf16Units: Array(u[l.range])), default: 0] += 1 }
-            }
-            let n = counts![String(utf16Units: Array(u[r]))] ?? 0
-            return n >= 3 || (n >= 2 && firstLine.map { u[$0] == u[r] && $0 != r } == true)
+            if heads == nil { heads = RunningHeads(u, lines: lines.map(\.range).filter { !$0.isEmpty }) }
+            return heads!.contains(r)
         }
         var drop: [Range<Int>] = []
         var i = 0

@@ -147,6 +147,22 @@ import Testing
             + "一是公开内容不够全面,专栏\n(一)主动公开\n更新不及时。\n(一)主动公开")
     }
 
+    /// The one rule the line repairs and the item stage share: the title again, or a short
+    /// unpunctuated line on three pages; speech that recurs is punctuated, a word is too short.
+    @Test func runningHeads_areTheTitleAgain_orAShortLineOnThreePages() throws {
+        let lines = ["青禾县人民政府2021年政府信息公开工作年度报告", "全县主动公开政府信息。", "青禾县人民政府办公室编印",
+                     "青禾县人民政府2021年政府信息公开工作年度报告", "各位代表,各位委员!", "青禾县人民政府办公室编印",
+                     "各位代表,各位委员!", "青禾县人民政府办公室编印", "各位代表,各位委员!", "政务公开", "政务公开", "政务公开"]
+        let text = lines.joined(separator: "\n")
+        let units = Array(text.utf16)
+        var ranges: [Range<Int>] = []
+        var at = 0
+        for l in lines { ranges.append(at..<at + l.utf16.count); at += l.utf16.count + 1 }
+        let heads = RunningHeads(units, lines: ranges)
+        #expect(heads.title == ranges[0])
+        #expect(ranges.indices.filter { heads.contains(ranges[$0]) } == [2, 3, 5, 7])
+    }
+
     /// A page marker after a short line without punctuation is crossed only when the next line
     /// goes on with the rest of a cut word (改 / ​ / 革，); a line opening 今年， is a sentence of its
     /// own, and 各位代表！, however often it recurs, is speech, not a running head.

@@ -21,30 +21,21 @@ struct ItemExtractor {
         self.extents = extents
         self.cues = cues
         self.segmenter = segmenter
-        // What a site adds after the report (a licence notice, 责任编辑) is noise to the end: it
-        // is looked for in the text's second half only, where the report has had its say.
-        let half = (view.lines.last?.upperBound ?? 0) / 2
-        let endMatter = view.lines.firstIndex { $0.lowerBound >= half && cues.opensEndMatter(view.text($0)) } ?? view.lines.count
+        // What a site adds after the report (a licence notice, 责任编辑) is noise to the end.
         let texts = view.lines.map { view.text($0) }
-        let furniture = Self.pageFurniture(texts)
+        let endMatter = cues.endMatterStart(view.lines.indices, length: view.lines.last?.upperBound ?? 0,
+                                            start: { view.lines[$0].lowerBound }, text: { texts[$0] })
+        let furniture = Self.pageFurniture(view)
         noise = texts.indices.map { i in
             i >= endMatter || furniture[i] || Self.isSignature(texts[i]) || cues.isSpam(texts[i]) || cues.isBoilerplate(texts[i])
         }
     }
 
     /// Lines that are the page's, not the report's: the title (the first line, short and
-    /// unpunctuated: metadata, not an item), the title set again at the top of a later page, and a
-    /// line of 6 to 40 units without punctuation that recurs on every page (a PDF's running head;
-    /// 各位代表！ recurs too, but is punctuated, and turns the speech).
-    static func pageFurniture(_ texts: [String]) -> [Bool] {
-        func unpunctuated(_ s: String) -> Bool { !s.utf16.contains { Normalizer.punctuation.contains($0) } }
-        func head(_ s: String) -> Bool { (6...40).contains(s.utf16.count) && unpunctuated(s) }
-        var repeats: [String: Int] = [:]
-        for t in texts where head(t) { repeats[t, default: 0] += 1 }
-        let title = texts.first.map { $0.utf16.count <= 60 && unpunctuated($0) } ?? false
-        return texts.enumerated().map { i, t in
-            i == 0 ? title : (head(t) && (repeats[t] ?? 0) >= 3) || (title && t == texts[0] && t.utf16.count >= 6)
-        }
+    /// unpunctuated: metadata, not an item) and the running heads (`RunningHeads`).
+    static func pageFurniture(_ view: TextView) -> [Bool] {
+        let heads = RunningHeads(view.norm.units, lines: view.lines)
+        return view.lines.indices.map { i in i == 0 ? heads.title != nil : heads.contains(view.lines[i]) }
     }
 
     /// Draft items as normalised ranges, turned into `Item`s at the end.
