@@ -167,9 +167,11 @@ public final class Cues: @unchecked Sendable {
         return boilerplate.contains { $0.occurs(in: bytes) }
     }
 
-    /// The line without spam phrases, and how many were cut.
-    func removeSpam(_ line: String) -> (String, Int) {
-        guard isSpam(line) else { return (line, 0) }
+    /// The line without spam phrases, how many were cut, and whether the line was mostly spam
+    /// (less than 60% of it left): such a line is the spam's, a line with a phrase inside is the
+    /// report's.
+    func removeSpam(_ line: String) -> (kept: String, cut: Int, mostlySpam: Bool) {
+        guard isSpam(line) else { return (line, 0, false) }
         var out = line
         var cut = 0
         for phrase in spam {
@@ -178,7 +180,7 @@ public final class Cues: @unchecked Sendable {
                 cut += 1
             }
         }
-        return (out, cut)
+        return (out, cut, cut > 0 && Double(out.count) < Double(line.count) * 0.6)
     }
 
     /// Spam phrases are lower-cased when loaded; Han text has no case, so one lower-casing of the

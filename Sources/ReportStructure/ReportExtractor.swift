@@ -55,6 +55,11 @@ public final class ReportExtractor {
                                                   path: doc.path, manifest: manifest).read()
         warnings = doc.warnings + warnings
         if headings.isEmpty { warnings.append("no headings found: items were recognised by their form only") }
+        // A page's HTML has its spam phrases cut already; a text file is quoted as it is.
+        let spammed = view.lines.filter { let s = cues.removeSpam(view.text($0)); return s.cut > 0 && !s.mostlySpam }.count
+        if spammed > 0 {
+            warnings.append("\(spammed) report line\(spammed == 1 ? " carries" : "s carry") gambling spam phrases (their items quote them as they are)")
+        }
 
         // Targets: in plans sections, or anywhere in a work report without roles.
         let planLines = lines(of: root, extents, view) { $0.role == .plans }

@@ -223,6 +223,9 @@ import TestSupport
                       ("青禾县人民政府2020年政府信息公开工作年度报告", "青禾县人民政府"),
                       ("青禾县人民政府办公室2020年政府信息公开工作年度报告", "青禾县人民政府办公室"),
                       ("青禾县教育局2020年政府信息公开工作年度报告", "青禾县教育局"),
+                      ("青禾县卫计委2016年度政府信息公开工作年度报告", "青禾县卫计委"),
+                      ("青禾县发展和改革委员会2020年政府信息公开工作年度报告", "青禾县发展和改革委员会"),
+                      ("青禾县政务服务中心2020年政府信息公开工作年度报告", "青禾县政务服务中心"),
                       ("关于印发《青禾县2020年政府信息公开工作年度报告》的通知", "青禾县人民政府"),
                       ("青禾县人民政府办公室关于青禾县2020年政府信息公开工作年度报告", "青禾县人民政府"),
                       ("2020年青禾县政府信息公开工作年度报告", "青禾县人民政府")])
@@ -472,6 +475,49 @@ import TestSupport
         #expect(r.metadata.reviewYear.value == 2013 && r.metadata.planYear.value == 2014)
         #expect(r.items.filter { $0.role != .result }.map(\.role) == [.problem, .commitment])
         #expect(r.items.last?.text.hasPrefix("我们在今年的工作中") == true)
+    }
+
+    /// A page that lost the numerals of its (一)/(二) markers keeps their brackets: () still opens
+    /// a part (problems, then measures). 不存在 admits nothing; the page's enquiry box after the
+    /// report is no item.
+    @Test func bracketsWithoutNumerals_stillOpenParts() throws {
+        let text = """
+        白鹭县卫计委2016年度政府信息公开工作年度报告
+        （虚构的白鹭县，为测试而写。）
+        一、主动公开政府信息情况
+        2016年度共发布主动公开信息306条。
+        二、政府信息公开收费及减免情况
+        2016年度,没有单位或个人提出申请,所以也不存在向申请人收取费用。
+        三、政府信息公开工作存在的主要问题及改进情况
+        ()存在的主要问题。一是信息发布不够及时。二是公开程序有待进一步规范。
+        ()改进措施。一是专人专办,保障信息公开效率。二是加强经办人员培训。
+        文件下载
+        政策咨询
+        如果您对该政策文件有疑问,可以拨打标题上方的电话咨询相关部门。
+        """
+        let r = try extract(text: text)
+        #expect(r.metadata.unit.value == "白鹭县卫计委" && r.metadata.region.value == "白鹭县")
+        #expect(r.items.map(\.role) == [.problem, .problem, .commitment, .commitment])
+        #expect(r.items.map(\.text).allSatisfy { !$0.contains("收取费用") && !$0.contains("疑问") })
+    }
+
+    /// A hacked site put gambling phrases in place of the county's name, inside real sentences:
+    /// the sentence is the report's and is quoted as it is, with a warning; a line made of spam
+    /// is dropped. A unit named without its place (县水务局) has no region.
+    @Test func spamInsideAReportLine_keepsTheLine_aSpamLineGoes() throws {
+        let text = """
+        县水务局2017年政府信息公开工作年度报告
+        一、概述
+        2017年,澳门金沙城中心_欧洲杯足球网-【投注官网平台】水务局积极开展信息公开工作,全年共公开信息253条。
+        澳门新葡京 百家乐 真人娱乐 开户送彩金
+        二、存在的主要问题及改进措施
+        信息公开内容还不够丰富。2018年,我局将及时更新公开内容。
+        """
+        let r = try extract(text: text)
+        #expect(r.items.first?.role == .result && r.items.first?.text.contains("全年共公开信息253条") == true)
+        #expect(!r.items.contains { $0.text.contains("百家乐") })
+        #expect(r.warnings.contains { $0.hasPrefix("1 report line carries gambling spam") })
+        #expect(r.metadata.unit.value == "县水务局" && r.metadata.region.value == nil)
     }
 
     /// The sentences that speak of the report itself (its basis and publication, its parts, the

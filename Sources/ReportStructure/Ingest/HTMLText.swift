@@ -151,9 +151,9 @@ public enum HTMLText {
                 continue
             }
             if cues.isBoilerplate(line) { continue }
-            let (kept, cut) = cues.removeSpam(line)
+            let (kept, cut, mostlySpam) = cues.removeSpam(line)
+            if mostlySpam { spamLines += 1; continue }
             if cut > 0 {
-                if Double(kept.count) < Double(line.count) * 0.6 { spamLines += 1; continue }
                 spamPhrases += cut
                 line = kept
             }

@@ -12,7 +12,8 @@ struct ItemExtractor {
     let cues: Cues
     let segmenter: WordSegmenter
     let words: ContentWordReader
-    /// Per line of `view`: whether it is a date, a signature, spam or site furniture (decided once).
+    /// Per line of `view`: whether it is a date, a signature, spam or site furniture (decided once;
+    /// a report line with a spam phrase inside is the report's, and quoted as it is).
     let noise: [Bool]
 
     init(view: TextView, extents: [String: OutlineParser.Extent], cues: Cues, segmenter: WordSegmenter, words: ContentWordReader) {
@@ -27,7 +28,7 @@ struct ItemExtractor {
                                             start: { view.lines[$0].lowerBound }, text: { texts[$0] })
         let furniture = Self.pageFurniture(view)
         noise = texts.indices.map { i in
-            i >= endMatter || furniture[i] || Self.isSignature(texts[i]) || cues.isSpam(texts[i]) || cues.isBoilerplate(texts[i])
+            i >= endMatter || furniture[i] || Self.isSignature(texts[i]) || cues.removeSpam(texts[i]).mostlySpam || cues.isBoilerplate(texts[i])
         }
     }
 

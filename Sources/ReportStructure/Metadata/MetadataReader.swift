@@ -14,8 +14,12 @@ struct MetadataReader {
     static let metaKey = try! NSRegularExpression(
         pattern: #"(索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|主题分类|体裁分类|公文种类|来源)\s*[:：]\s*(.*?)(?=\s{2,}|\s*(?:索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|主题分类|体裁分类|公文种类|浏览次数|字体|来源)\s*[:：]|$)"#)
     static let year = try! NSRegularExpression(pattern: #"((?:19|20)[0-9]{2}|20[X×x]{2}|20\*\*)\s*年"#)
+    /// The shortest run of name characters that ends in a unit's suffix (`metadata/unit-suffixes.txt`;
+    /// longer suffixes first, so that 委员会 is not cut to 委).
     static let unitPattern = try! NSRegularExpression(
-        pattern: #"([^\s,，、:：()（）关于]*?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|国务院|人民代表大会常务委员会|委员会|管理局|街道办事处|办公室|局))"#)
+        pattern: #"([^\s,，、:：()（）关于]*?(?:"# + unitSuffixes.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + "))")
+    static let unitSuffixes = ((try? ResourceFiles.lines(file: "metadata/unit-suffixes.txt", bundle: .module)) ?? [])
+        .sorted { ($0.count, $1) > ($1.count, $0) }
     static let regionPattern = try! NSRegularExpression(
         pattern: #"^(?:(\S+?(?:省|自治区)))?(?:(\S+?(?:市|自治州|州|盟|地区)))?(\S+?(?:县|区|旗|市|镇|乡))$"#)
     /// A work report says whose it is below its title: 在青禾县第十七届人民代表大会…上, 青禾县县长 张三.
@@ -277,7 +281,10 @@ struct MetadataReader {
         }
         let ns = base as NSString
         guard let m = regionPattern.firstMatch(in: base, range: NSRange(location: 0, length: ns.length)) else {
-            return (nil, nil, base.isEmpty ? nil : base)
+            // A name without a place (县水务局) has no region; a place the pattern does not know
+            // (青禾街道) is its own.
+            let unplaced = unitSuffixes.contains { base.hasSuffix($0) }
+            return (nil, nil, base.isEmpty || unplaced ? nil : base)
         }
         func group(_ i: Int) -> String? { m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)) }
         return (group(1), group(2), group(3))
