@@ -50,6 +50,8 @@ public final class Cues: @unchecked Sendable {
     public let commitmentForms: NSRegularExpression
     public let resultForms: NSRegularExpression
     public let problemForms: NSRegularExpression
+    /// Problems named again, not admitted (`cues/problem-references.txt`).
+    let problemReferences: NSRegularExpression
     /// Sentences about the report itself: its basis, parts, period, download, contact.
     public let reportFurniture: NSRegularExpression
     /// Words one of which each of those holds (`cues/report-furniture-keys.txt`).
@@ -116,6 +118,7 @@ public final class Cues: @unchecked Sendable {
         commitmentForms = try anyOf("cues/commitment.txt")
         resultForms = try anyOf("cues/result.txt")
         problemForms = try anyOf("cues/problem.txt")
+        problemReferences = try anyOf("cues/problem-references.txt")
         reportFurniture = try anyOf("cues/report-furniture.txt")
         reportFurnitureKeys = try lines("cues/report-furniture-keys.txt").map(BytePattern.init)
         stopwords = Set(try lines("stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })

@@ -501,6 +501,21 @@ import TestSupport
         #expect(r.items.map(\.text).allSatisfy { !$0.contains("收取费用") && !$0.contains("疑问") })
     }
 
+    /// A problem that turns to its fix inside one paragraph (上述问题，我们将… / 针对这些问题，我们将…),
+    /// under a problems heading or in a numbered point, gives the fix as a commitment of its own;
+    /// 还需进一步规范 admits a problem; 我局 names no unit.
+    @Test func aProblemTurningToItsFix_withinAParagraph_isSplit() throws {
+        let head = "2016年政府信息公开工作年度报告\n我局根据《条例》要求,现将2016年度信息公开工作情况总结如下:\n"
+            + "一、基本情况\n2016年,我局主动公开信息568条。\n二、存在的主要问题及改进情况\n"
+        let paragraph = try extract(text: head + "(一)存在问题:\n内容更新上做得还不够及时等。上述问题,我们将采取有力措施,在今后的工作中切实加以改进。\n")
+        #expect(paragraph.items.map(\.role) == [.result, .problem, .commitment])
+        #expect(paragraph.items.last?.text.hasPrefix("上述问题") == true)
+        #expect(paragraph.metadata.unit.value != "我局")
+        let points = try extract(text: head + "1.信息发布不够及时。针对这些问题,我们将落实专人更新。\n2.公开内容还需进一步规范。\n")
+        #expect(points.items.map(\.role) == [.result, .problem, .commitment, .problem])
+        #expect(points.items[2].text.hasPrefix("针对这些问题"))
+    }
+
     /// A hacked site put gambling phrases in place of the county's name, inside real sentences:
     /// the sentence is the report's and is quoted as it is, with a warning; a line made of spam
     /// is dropped. A unit named without its place (县水务局) has no region.

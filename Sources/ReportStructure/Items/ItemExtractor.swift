@@ -115,6 +115,13 @@ struct ItemExtractor {
             } else {
                 groups[groups.count - 1].1.append(line)
             }
+            // A problem that turns to its fix within the paragraph (…不够及时等。上述问题，我们将…
+            // 加以改进。): the fix is a commitment of its own.
+            if groups.last!.0 == .problem,
+               let turn = sentences(line).dropFirst().first(where: { switchedRole($0, from: .problem) == .commitment }) {
+                groups[groups.count - 1].1[groups[groups.count - 1].1.count - 1] = view.trimmed(line.lowerBound..<turn.lowerBound)
+                groups.append((.commitment, [turn.lowerBound..<line.upperBound]))
+            }
         }
         var announcesMeasures = false
         if groups.count > 1, let last = groups.last, last.0 == .commitment, last.1.count == 1, isLeadIn(view.text(last.1[0])) {
@@ -230,12 +237,15 @@ struct ItemExtractor {
         if role != .commitment && cues.planOpeners.contains(where: { opening.hasPrefix($0) || opening.dropFirst(3).hasPrefix($0) }) {
             return .commitment
         }
-        // Measures among problems: a commitment form before any problem word (2021年，我县将以问题
-        // 为导向… commits; …还存在不足，将… admits).
+        // Measures among problems: a commitment form before any problem word that admits one
+        // (2021年，我县将以问题为导向… and 上述问题，我们将… commit; …还存在不足，将… admits).
         let whole = NSRange(location: 0, length: opening.utf16.count)
-        if role == .problem, let c = cues.commitmentForms.firstMatch(in: opening, range: whole),
-           (cues.problemForms.firstMatch(in: opening, range: whole)?.range.location ?? .max) > c.range.location {
-            return .commitment
+        if role == .problem, let c = cues.commitmentForms.firstMatch(in: opening, range: whole) {
+            let references = cues.problemReferences.matches(in: opening, range: whole).map(\.range)
+            let admission = cues.problemForms.matches(in: opening, range: whole).first { m in
+                !references.contains { NSIntersectionRange($0, m.range).length > 0 }
+            }
+            if (admission?.range.location ?? .max) > c.range.location { return .commitment }
         }
         return nil
     }

@@ -262,8 +262,11 @@ struct MetadataReader {
     /// What comes before a report's name in the sentence that names it: 现将, 特向社会公布, 印发….
     static let leadVerbs = try! NSRegularExpression(pattern: #"^.*(?:现将|现予|公布|发布|印发|报送)"#)
 
+    /// The first unit name in `s`; a unit that speaks of itself (我局, 本委) names nobody.
     static func unit(in s: String) -> String? {
-        firstMatch(unitPattern, s)?.replacingOccurrences(of: "关于", with: "")
+        firstMatch(unitPattern, s).map { $0.replacingOccurrences(of: "关于", with: "") }.flatMap { u in
+            u.hasPrefix("我") || u.hasPrefix("本") ? nil : u
+        }
     }
 
     static func region(of unit: String) -> (province: String?, city: String?, region: String?) {
