@@ -31,6 +31,8 @@ public final class Cues: @unchecked Sendable {
     /// Titles that are never headings (`not-headings.txt`: a template table's row labels), as one
     /// alternation: a candidate heading is asked once, not once per line of the file.
     public let notHeadings: NSRegularExpression
+    /// Part titles set without a marker (`part-titles.txt`): whole lines.
+    let partTitles: NSRegularExpression
     public let roleCues: [(role: SectionRole, cue: String)]
     /// The role cues' words as UTF-16, for looking in a heading's first units.
     let roleCueUnits: [[UInt16]]
@@ -97,6 +99,7 @@ public final class Cues: @unchecked Sendable {
         headingAlternation = try NSRegularExpression(pattern: headings.map { "(\($0.regex.pattern))" }.joined(separator: "|"))
         enumerations = try regexes("enumerations.txt")
         notHeadings = try anyOf("not-headings.txt")
+        partTitles = try anyOf("part-titles.txt")
         roleCues = try lines("roles.txt").compactMap { line in
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, let role = SectionRole(rawValue: String(parts[0])) else { return nil }

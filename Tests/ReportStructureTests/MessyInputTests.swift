@@ -516,6 +516,32 @@ import TestSupport
         #expect(points.items[2].text.hasPrefix("针对这些问题"))
     }
 
+    /// A county work report whose two parts are titled without markers (2022年工作回顾 /
+    /// 2023年工作安排): they are its parts, with their roles and years; the difficulties close on
+    /// the resolve to meet them, which commits while the review goes on; 分别 lists a target each.
+    @Test func unmarkedPartTitles_openTheReviewAndThePlans() throws {
+        let text = """
+        政府工作报告
+        ——在青禾县第十八届人民代表大会第二次会议上（虚构的青禾县，为测试而写）
+        2022年工作回顾
+        2022年,全县经济社会发展取得新进展,预计完成地区生产总值164亿元,增长4.5%。
+        我们也清醒地看到,发展中还存在不少困难和问题:经济总量偏小,产业结构不优。我们将采取有力措施,认真加以解决。
+        营商环境持续优化。政务服务事项网上可办率达100%。
+        2023年工作安排
+        全县经济社会发展的主要预期目标是:地区生产总值增长6.5%左右;城镇、农村居民人均可支配收入分别增长6%、7.5%。
+        (一)聚焦产业提质
+        新建高标准农田1.2万亩。
+        """
+        let r = try extract(text: text)
+        #expect(r.sections.map(\.title) == ["2022年工作回顾", "2023年工作安排"])
+        #expect(r.sections.map(\.role) == [.review, .plans])
+        #expect(r.metadata.reviewYear.value == 2022 && r.metadata.planYear.value == 2023)
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment, .result, .commitment, .commitment])
+        #expect(r.items[2].text == "我们将采取有力措施,认真加以解决。")
+        #expect(r.targets.map(\.indicator) == ["地区生产总值增长", "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"])
+        #expect(r.targets.map(\.value) == [6.5, 6, 7.5])
+    }
+
     /// A hacked site put gambling phrases in place of the county's name, inside real sentences:
     /// the sentence is the report's and is quoted as it is, with a warning; a line made of spam
     /// is dropped. A unit named without its place (县水务局) has no region.

@@ -173,8 +173,13 @@ struct ItemExtractor {
             }
             if isLeadIn(text) { continue }
             // A problems paragraph that turns to measures (…解读不够。下一步，我县将加强政策解读。).
-            if role == .problem, current == .problem {
-                out += splitAtTurn(line, role: &current, origin: .paragraph, path: path, only: .commitment)
+            // In a review, the year's difficulties that close on the resolve to meet them (…还有不少
+            // 短板。我们将采取有力措施，认真加以解决。): that one sentence commits, and the review
+            // goes on; a paragraph that turns to the year's tasks for good (做好今年各项工作，…) does not.
+            if current == .problem {
+                let drafts = splitAtTurn(line, role: &current, origin: .paragraph, path: path, only: .commitment)
+                out += drafts
+                if drafts.count == 2, role == .result, sentences(drafts[1].range).count == 1 { current = role }
                 continue
             }
             out.append(Draft(role: current, title: nil, range: line, path: path, origin: .paragraph))

@@ -75,10 +75,12 @@ struct TargetReader {
         let u = view.norm.units
         var a = range.lowerBound
         // 、 separates targets only after a figure (GDP增长7%左右、一般公共预算收入增长5%), not the
-        // names of one indicator (二氧化硫、化学需氧量排放量).
+        // names of one indicator (二氧化硫、化学需氧量排放量), nor the figures that 分别 lists
+        // (城镇、农村居民人均可支配收入分别增长6%、7.5%).
         func endsClause(_ i: Int) -> Bool {
             if [0x3B, 0x2C, 0x3002, 0xFF1B, 0xFF0C].contains(u[i]) { return true }
-            return u[i] == 0x3001 && u[a..<i].contains { (0x30...0x39).contains($0) }
+            guard u[i] == 0x3001, u[a..<i].contains(where: { (0x30...0x39).contains($0) }) else { return false }
+            return !(a + 1 < i && (a..<i - 1).contains { u[$0] == 0x5206 && u[$0 + 1] == 0x522B })  // 分别
         }
         for i in range.lowerBound...range.upperBound where i == range.upperBound || endsClause(i) {
             var clause = view.trimmed(a..<i)
@@ -117,9 +119,31 @@ struct TargetReader {
                 }
                 continue
             }
+            // 城镇、农村居民人均可支配收入分别增长6%、7.5%: short names listed before the last share
+            // its tail (居民人均可支配收入), one target each.
+            if let names = Self.listedIndicators(indicator, count: found.count) {
+                for (name, f) in zip(names, found) {
+                    out.append(Target(id: "", indicator: name, value: f.value, high: f.high, unit: f.unit ?? q.unit,
+                                      qualifier: f.qualifier, text: view.originalText(span), span: span))
+                }
+                continue
+            }
             out.append(Target(id: "", indicator: indicator, value: q.value, high: q.high, unit: q.unit, qualifier: q.qualifier,
                               text: view.originalText(span), span: span))
         }
         return out
+    }
+
+    /// The indicators of `A、B…分别VERB` with `count` figures: each listed name but the last takes
+    /// the last's tail (城镇、农村居民人均可支配收入 → 城镇居民…, 农村居民…; 进口、出口 → 进口, 出口),
+    /// then the verb. Nil unless names and figures agree in number and the first names are short.
+    static func listedIndicators(_ indicator: String, count: Int) -> [String]? {
+        guard count >= 2, let at = indicator.range(of: "分别") else { return nil }
+        let names = indicator[..<at.lowerBound].split(separator: "、").map(String.init)
+        let verb = String(indicator[at.upperBound...])
+        guard names.count == count, let last = names.last,
+              names.dropLast().allSatisfy({ $0.count <= 4 && $0.count <= last.count }) else { return nil }
+        let tail = String(last.dropFirst(names[0].count))
+        return names.dropLast().map { $0 + tail + verb } + [last + verb]
     }
 }

@@ -15,7 +15,8 @@ struct Heading {
 }
 
 /// Parses the heading hierarchy: 一、 / (一) / 1. / (1) / ① (patterns in `headings.txt`),
-/// headings on their own line, run into their paragraph, or broken after the marker.
+/// headings on their own line, run into their paragraph, or broken after the marker; and part
+/// titles without a marker (`part-titles.txt`: 2023年工作安排).
 enum OutlineParser {
     /// Longest title of a heading on its own line; longer lines are run-in headings whose title
     /// ends at the first sentence end.
@@ -78,6 +79,8 @@ enum OutlineParser {
     }
 
     static func match(_ line: String, _ cues: Cues) -> (Int, String)? {
+        // A part title without a marker (2023年工作安排) is a whole short line.
+        if line.utf16.count <= 24, cues.partTitles.matches(line) { return (1, "") }
         // Markers are short and at the start: never run the patterns over a whole long line.
         if let starts = cues.headingStarts, let first = line.unicodeScalars.first, !starts.contains(first) { return nil }
         let line = String(line.prefix(24))
