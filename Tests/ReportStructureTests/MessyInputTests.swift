@@ -542,6 +542,26 @@ import TestSupport
         #expect(r.targets.map(\.value) == [6.5, 6, 7.5])
     }
 
+    /// A work report page without its title: the speech's opening formula says what it is, and no
+    /// line of it is taken for a title; a part title that lost its 年 (2015工作回顾) is one still;
+    /// the difficulties close on 对此，我们一定会…加以解决, a commitment.
+    @Test func aWorkReportWithoutItsTitle_isKnownByItsOpening() throws {
+        let text = """
+        ——2月18日在青禾市第十五届人民代表大会第四次会议上（虚构的青禾市，为测试而写）
+        青禾市市长 张三
+        各位代表:
+        现在,我代表市人民政府向大会作工作报告,请予审议。
+        2015工作回顾
+        全市实现生产总值1776.83亿元,增长13.4%。
+        我们也清醒地认识到工作中存在的问题,经济增长的质量和效益有待提高。对此,我们一定会高度重视,下大力气加以解决。
+        """
+        let r = try extract(text: text)
+        #expect(r.metadata.genre.value == .workReport && r.metadata.title.value == nil)
+        #expect(r.metadata.reviewYear.value == 2015 && r.metadata.planYear.value == 2016)
+        #expect(r.sections.map(\.title) == ["2015工作回顾"] && r.sections.first?.role == .review)
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment])
+    }
+
     /// A hacked site put gambling phrases in place of the county's name, inside real sentences:
     /// the sentence is the report's and is quoted as it is, with a warning; a line made of spam
     /// is dropped. A unit named without its place (县水务局) has no region.

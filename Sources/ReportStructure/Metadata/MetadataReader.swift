@@ -62,7 +62,7 @@ struct MetadataReader {
         if let g = manifest?.genre, let v = Genre(rawValue: g) { genre = Field(v, "manifest") }
         else if titleText.contains("政府工作报告") { genre = Field(.workReport, "title") }
         else if Self.isOGI(titleText) { genre = Field(.ogiAnnualReport, "title") }
-        else if head.contains("政府工作报告") { genre = Field(.workReport, "text") }
+        else if head.contains("政府工作报告") || Self.deliversWorkReport(head) { genre = Field(.workReport, "text") }
         else if Self.isOGI(head) || Self.isOGI(body) { genre = Field(.ogiAnnualReport, "text") }
         else { genre = Field(.unknown, "inferred") }
 
@@ -110,7 +110,7 @@ struct MetadataReader {
         }
         let periodYear = Self.firstMatch(Self.statisticsPeriod, body).flatMap { Int($0) }
         let fileYear = Self.yearFromPath(path)
-        let planHeadingYear = planHeadingYear()
+        let planHeadingYear = headingYear(.plans)
         var reviewYear: Field<Int> = .none, planYear: Field<Int> = .none
         let hasCommitments = items.contains { $0.role == .commitment }
         switch genre.value {
@@ -120,6 +120,7 @@ struct MetadataReader {
             else if let y = titleYear { delivered = Field(y, "title") }
             else if let y = Self.firstMatch(Self.deliveredLine, head).flatMap({ Int($0) }) { delivered = Field(y, "text") }
             else if let y = planHeadingYear { delivered = Field(y, "heading") }
+            else if let y = headingYear(.review) { delivered = Field(y + 1, "heading") }
             else { delivered = Field(fileYear, "filename") }
             if let d = delivered.value {
                 reviewYear = Field(d - 1, delivered.source == "manifest" ? "manifest" : "inferred")
@@ -160,7 +161,15 @@ struct MetadataReader {
 
     func titleLine(_ top: [String]) -> String? {
         let kinds = ["报告", "汇报", "总结", "年报", "工作要点"]
-        for (i, line) in top.enumerated() where Self.metaKey.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) == nil {
+        // A title is no sentence: a line with a comma or a sentence end before any title word is
+        // text (现在，我代表…作工作报告，请予审议。; 各位代表:), and a title broken over lines does not
+        // run into one. (A flattened page's title runs on into its text: 年度报告根据…，.)
+        func isProse(_ s: String) -> Bool {
+            guard let stop = s.firstIndex(where: { ",，。;；:：".contains($0) }) else { return false }
+            return !kinds.contains { s[..<stop].contains($0) }
+        }
+        for (i, line) in top.enumerated() where !isProse(line)
+            && Self.metaKey.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) == nil {
             // A title broken over lines: join until a line ends the title.
             var title = line
             var k = i
@@ -168,6 +177,7 @@ struct MetadataReader {
                 // A next line that is a whole title by itself starts the title (a menu above it
                 // is not part of it); a fragment (息公开工作年度报告) continues this one.
                 let next = top[k + 1]
+                if isProse(next) { break }
                 if kinds.contains(where: { next.hasSuffix($0) }) && (Self.firstYear(next) != nil || Self.unit(in: next) != nil) { break }
                 k += 1
                 title += next
@@ -179,13 +189,19 @@ struct MetadataReader {
         return nil
     }
 
-    func planHeadingYear() -> Int? {
+    /// The year a heading of `role` names (三、2018年工作谋划; 2015工作回顾 on a page that lost its 年).
+    func headingYear(_ role: SectionRole) -> Int? {
         func visit(_ s: Section) -> Int? {
-            if s.role == .plans && s.roleSource == "title", let y = Self.firstYear(s.title) { return y }
+            if s.role == role && s.roleSource == "title", let y = Self.firstMatch(Self.pathYear, s.title).flatMap({ Int($0) }) { return y }
             for c in s.children { if let y = visit(c) { return y } }
             return nil
         }
         return visit(root)
+    }
+
+    /// The speech's opening formula: 我代表市人民政府向大会作工作报告 / 向大会报告政府工作，请予审议.
+    static func deliversWorkReport(_ s: String) -> Bool {
+        s.contains("请予审议") && (s.contains("报告政府工作") || s.contains("作工作报告") || s.contains("作政府工作报告"))
     }
 
     static func isOGI(_ s: String) -> Bool {
