@@ -1,4 +1,5 @@
 import ReportStructure
+import ReportText
 
 /// Figures that tie consecutive template reports together: table 3's 结转下年度(N-1) = 上年结转(N),
 /// table 2's 现行有效(N) = 现行有效(N-1) + 本年制发(N) − 本年废止(N) (2021+ layout), and figures
@@ -60,6 +61,6 @@ public enum CrossYearChecks {
 
     static func fmt(_ v: Double?) -> String {
         guard let v else { return "-" }
-        return v == v.rounded() ? String(Int(v)) : String(v)
+        return v.figureText
     }
 }

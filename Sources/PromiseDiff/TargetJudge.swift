@@ -192,5 +192,5 @@ public struct TargetJudge: Sendable {
         return (met ? .met : .missed, "actual \(Self.fmt(a)) against \(target)\(t.unit ?? "") (\(t.qualifier?.rawValue ?? "exact"), \(rule))")
     }
 
-    static func fmt(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%g", v) }
+    static func fmt(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(format: "%g", v) }
 }

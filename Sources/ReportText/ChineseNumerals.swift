@@ -56,6 +56,6 @@ public enum ChineseNumeral {
     /// numerals in it (三、 → 3, 第十二部分 → 12); nil for a marker without either (一是 aside).
     public static func ordinal(_ marker: some StringProtocol) -> Int? {
         if let n = Int(marker) { return n }
-        return value(marker.utf16.filter(isNumeral)).map(Int.init)
+        return value(marker.utf16.filter(isNumeral)).flatMap { $0 < 1e15 ? Int($0) : nil }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportText
 
 /// The checks that follow from the template: table 3's identity 一 + 二 = 三 + 四 per column,
 /// totals equal the sum of their parts (columns, result rows, table 4 groups), and figures in
@@ -98,8 +99,6 @@ enum TableChecks {
         return out
     }
 
-    static func format(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(v)
-    }
+    static func format(_ v: Double) -> String { v.figureText }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PromiseDiff
 import ReportStructure
+import ReportText
 
 /// A renderer turns a unit's trend, and then the whole analysis, into files (paths relative to
 /// the output folder). The CLI picks renderers by `--format`; all write through `OutputSet`,
@@ -49,7 +50,7 @@ public struct CSVRenderer: Renderer {
     }
 
     static func line(_ r: CompareRow) -> String {
-        func n(_ v: Double?) -> String { v.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "" }
+        func n(_ v: Double?) -> String { v?.figureText ?? "" }
         let fields: [String] = [r.unit, r.region, String(r.year), r.genre, r.template, r.source, String(r.results), String(r.problems),
                                 String(r.commitments), String(r.promisesJudged), String(r.fulfilled), String(r.partial),
                                 String(r.notReported), String(r.pending), n(r.fulfilmentRate), n(r.testableFulfilmentRate),
