@@ -562,6 +562,21 @@ import TestSupport
         #expect(r.items.map(\.role) == [.result, .problem, .commitment])
     }
 
+    /// A township's report whose title names no unit: the place set above it is the unit, not the
+    /// State Council whose decree the opening sentence cites (国务院令第711号).
+    @Test func aPlaceAboveAnUnnamedTitle_isTheUnit_notTheDecreeCited() throws {
+        let text = """
+        青禾市白鹭乡
+        2021年政府信息公开工作年度报告
+        依据《中华人民共和国政府信息公开条例》(国务院令第711号)编制此报告（虚构的白鹭乡，为测试而写）。
+        一、总体情况
+        2021年,白鹭乡主动公开政府信息35条。
+        """
+        let r = try extract(text: text)
+        #expect(r.metadata.unit.value == "青禾市白鹭乡人民政府")
+        #expect(r.metadata.region.value == "白鹭乡" && r.metadata.city.value == "青禾市")
+    }
+
     /// A hacked site put gambling phrases in place of the county's name, inside real sentences:
     /// the sentence is the report's and is quoted as it is, with a warning; a line made of spam
     /// is dropped. A unit named without its place (县水务局) has no region.

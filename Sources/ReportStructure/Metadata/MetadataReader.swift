@@ -82,7 +82,11 @@ struct MetadataReader {
             unit = Field(r + "人民政府", "text")
         }
         else if let u = selfNamed().unit { unit = Field(u, "text") }
-        else if let u = top.lazy.compactMap({ Self.unit(in: Self.withoutYears($0)) }).first(where: { $0.count <= 20 && !$0.hasPrefix("我代表") }) { unit = Field(u, "text") }
+        // A short line above the report names it (青禾县教育局, or only its place: 五常市民意乡); the
+        // opening sentence does not (依据《条例》（国务院令第711号）… names the State Council's decree).
+        else if let u = top.lazy.filter({ !Self.hasSentencePunctuation($0) })
+            .compactMap({ Self.unit(in: Self.withoutYears($0)) ?? Self.placeGovernment($0) })
+            .first(where: { $0.count <= 20 && !$0.hasPrefix("我代表") }) { unit = Field(u, "text") }
         else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
         else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
         if let u = unit.value, u.contains("*") || u.contains("×") || u.contains("XX") {
@@ -244,6 +248,15 @@ struct MetadataReader {
     }
 
     static let leadingYear = try! NSRegularExpression(pattern: #"^(?:19|20)[0-9]{2}\s*年度?"#)
+
+    /// A line that is only a place's name (五常市民意乡): its government.
+    static func placeGovernment(_ line: String) -> String? {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        guard t.count <= 16, regionPattern.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil else { return nil }
+        return t + "人民政府"
+    }
+
+    static func hasSentencePunctuation(_ s: String) -> Bool { s.contains { ",，。;；".contains($0) } }
 
     static func governmentOfRegion(in title: String) -> String? {
         firstMatch(regionTitle, title).map { $0 + "人民政府" }
