@@ -562,6 +562,15 @@ import TestSupport
         #expect(r.items.map(\.role) == [.result, .problem, .commitment])
     }
 
+    /// A page that sets its site's name again and again above a title broken over two lines.
+    @Test func aTitleBelowItsSitesHeader_isTheTitleAlone() throws {
+        let text = "  青禾县人民政府\n      青禾县人民政府\n    青禾县人民政府2021年度\n信息公开年度报告\n(2022年1月)\n"
+            + "一、总体情况\n2021年,青禾县主动公开政府信息35条（虚构的青禾县，为测试而写）。\n"
+        let r = try extract(text: text)
+        #expect(r.metadata.title.value == "青禾县人民政府2021年度信息公开年度报告")
+        #expect(r.metadata.unit.value == "青禾县人民政府" && r.metadata.reviewYear.value == 2021)
+    }
+
     /// A township's report whose title names no unit: the place set above it is the unit, not the
     /// State Council whose decree the opening sentence cites (国务院令第711号).
     @Test func aPlaceAboveAnUnnamedTitle_isTheUnit_notTheDecreeCited() throws {

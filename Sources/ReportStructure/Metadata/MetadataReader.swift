@@ -181,7 +181,9 @@ struct MetadataReader {
                 // A next line that is a whole title by itself starts the title (a menu above it
                 // is not part of it); a fragment (息公开工作年度报告) continues this one.
                 let next = top[k + 1]
-                if isProse(next) { break }
+                // A site's header set again, or the title's first part after it (左贡县人民政府 /
+                // 左贡县人民政府2021年度 / 信息公开年度报告): the title starts on that line.
+                if isProse(next) || next.hasPrefix(line) { break }
                 if kinds.contains(where: { next.hasSuffix($0) }) && (Self.firstYear(next) != nil || Self.unit(in: next) != nil) { break }
                 k += 1
                 title += next
