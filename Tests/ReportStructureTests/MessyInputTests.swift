@@ -620,6 +620,11 @@ import TestSupport
         #expect(r.items.map(\.role) == [.result, .problem, .commitment])
         #expect(r.items.first?.text == "2020年，我局主动公开政府信息320条，全部按期更新。")
         #expect(r.metadata.unit.value == "白鹭县农业农村局")
+        // The report named first, its parts after a comma: 本年度报告根据…编制，全文包括….
+        let named = try extract(text: "2022年白鹭县政府信息公开工作年度报告\n"
+            + "本年度报告根据《条例》的要求编制,全文包括总体情况、政府信息公开工作存在的主要问题及改进情况,以及其他需要报告的事项。\n"
+            + "一、总体情况\n2022年,白鹭县主动公开政府信息320条（虚构的白鹭县，为测试而写）。\n")
+        #expect(named.items.map(\.role) == [.result])
     }
 
     /// Section 五 written problem by problem, each with its fix (一是…有待增强。下一步将…。二是…): the
