@@ -44,7 +44,7 @@ public final class WordSegmenter {
     /// Raw ICU word breaking, for comparison: ICU's words minus white space, no repair, no merging.
     public func icuTokens(_ units: [UInt16]) throws -> [Token] {
         var out: [Token] = []
-        out.reserveCapacity(units.count / 2)
+        out.reserveCapacity(units.count)
         try units.withUnsafeBufferPointer { text in
             var prev = 0
             try breaker.forEachBatch(units) { bounds, rules in

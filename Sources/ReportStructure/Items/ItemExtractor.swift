@@ -119,7 +119,9 @@ struct ItemExtractor {
             // 加以改进。): the fix is a commitment of its own.
             if groups.last!.0 == .problem,
                let turn = sentences(line).dropFirst().first(where: { switchedRole($0, from: .problem) == .commitment }) {
-                groups[groups.count - 1].1[groups[groups.count - 1].1.count - 1] = view.trimmed(line.lowerBound..<turn.lowerBound)
+                let last = groups.count - 1
+                groups[last].1.removeLast()
+                groups[last].1.append(view.trimmed(line.lowerBound..<turn.lowerBound))
                 groups.append((.commitment, [turn.lowerBound..<line.upperBound]))
             }
         }
