@@ -24,6 +24,13 @@ import TestSupport
         try extract(text: "青禾县政府工作报告（虚构的青禾县，为测试而写）\n一、2021年工作回顾\n全县地区生产总值增长7.2%。\n二、2022年工作安排\n" + plans)
     }
 
+    /// A fictional county's 2020 OGI report: a one-line 总体情况, then `section5` under
+    /// 五、存在的主要问题及改进情况.
+    func extract(section5: String) throws -> ExtractedReport {
+        try extract(text: "青禾县人民政府2020年政府信息公开工作年度报告\n（虚构的青禾县，为测试而写。）\n一、总体情况\n"
+            + "2020年，全县主动公开政府信息1520条。\n五、存在的主要问题及改进情况\n" + section5)
+    }
+
     /// The role of the first item holding `phrase`.
     func role(of phrase: String, in r: ExtractedReport) -> ItemRole? {
         r.items.first { $0.text.contains(phrase) }?.role
@@ -630,15 +637,8 @@ import TestSupport
     /// Section 五 written problem by problem, each with its fix (一是…有待增强。下一步将…。二是…): the
     /// parts alternate problem and commitment, whatever verb the resolve uses (我们将丰富…).
     @Test func problemsEachWithTheirFix_alternate() throws {
-        let text = """
-        青禾县人民政府2020年政府信息公开工作年度报告
-        （虚构的青禾县，为测试而写。）
-        一、总体情况
-        2020年，全县主动公开政府信息1520条。
-        五、存在的主要问题及改进情况
-        一是政务公开意识有待增强。下一步将加强业务培训，提高工作人员公开意识。二是部分栏目更新不及时。下一步将建立更新台账，定期检查通报。三是政策解读质量不高。我们将丰富解读形式，提高解读质量。
-        """
-        let r = try extract(text: text)
+        let r = try extract(section5: "一是政务公开意识有待增强。下一步将加强业务培训，提高工作人员公开意识。"
+            + "二是部分栏目更新不及时。下一步将建立更新台账，定期检查通报。三是政策解读质量不高。我们将丰富解读形式，提高解读质量。")
         #expect(r.items.map(\.role) == [.result, .problem, .commitment, .problem, .commitment, .problem, .commitment])
         #expect(r.items.last?.text == "我们将丰富解读形式，提高解读质量。")
     }
@@ -646,15 +646,8 @@ import TestSupport
     /// Section 五 as one paragraph whose plan names the problems it answers (2021年，我县将以问题为导向…):
     /// the plan is a commitment; a problem word before the resolve (…还存在不足，将…) keeps a problem.
     @Test func aPlanThatNamesProblems_isACommitment() throws {
-        let text = """
-        青禾县人民政府2020年政府信息公开工作年度报告
-        （虚构的青禾县，为测试而写。）
-        一、总体情况
-        2020年，全县主动公开政府信息1520条。
-        五、存在的主要问题及改进情况
-        2020年，我县政府信息公开工作虽然取得了一定成效，但与群众期盼相比还有差距：政策解读的形式不够丰富。2021年，我县将以问题为导向，加大政策解读力度，不断提升政务公开水平。
-        """
-        let r = try extract(text: text)
+        let r = try extract(section5: "2020年，我县政府信息公开工作虽然取得了一定成效，但与群众期盼相比还有差距：政策解读的形式不够丰富。"
+            + "2021年，我县将以问题为导向，加大政策解读力度，不断提升政务公开水平。")
         #expect(r.items.map(\.role) == [.result, .problem, .commitment])
         #expect(r.items.last?.text.hasPrefix("2021年，我县将以问题为导向") == true)
     }
