@@ -50,13 +50,14 @@ public final class ReportExtractor {
         let headings = OutlineParser.headings(view, cues: cues)
         var (root, extents) = OutlineParser.sections(view, headings, roles: roles)
         Self.inferWorkReportRoles(&root, view, extents)
-        let items = ItemExtractor(view: view, extents: extents, cues: cues, segmenter: segmenter, words: words).extract(root)
+        let itemExtractor = ItemExtractor(view: view, extents: extents, cues: cues, segmenter: segmenter, words: words)
+        let items = itemExtractor.extract(root)
         var (metadata, warnings) = MetadataReader(view: view, headings: headings, root: root, items: items,
                                                   path: doc.path, manifest: manifest).read()
         warnings = doc.warnings + warnings
         if headings.isEmpty { warnings.append("no headings found: items were recognised by their form only") }
         // A page's HTML has its spam phrases cut already; a text file is quoted as it is.
-        let spammed = view.lines.filter { let s = cues.removeSpam(view.text($0)); return s.cut > 0 && !s.mostlySpam }.count
+        let spammed = itemExtractor.spammedLines
         if spammed > 0 {
             warnings.append("\(spammed) report line\(spammed == 1 ? " carries" : "s carry") gambling spam phrases (their items quote them as they are)")
         }

@@ -15,6 +15,8 @@ struct ItemExtractor {
     /// Per line of `view`: whether it is a date, a signature, spam or site furniture (decided once;
     /// a report line with a spam phrase inside is the report's, and quoted as it is).
     let noise: [Bool]
+    /// Lines of the report's own that carry a spam phrase inside (kept, and quoted as they are).
+    let spammedLines: Int
 
     init(view: TextView, extents: [String: OutlineParser.Extent], cues: Cues, segmenter: WordSegmenter, words: ContentWordReader) {
         self.view = view
@@ -27,9 +29,11 @@ struct ItemExtractor {
         let endMatter = cues.endMatterStart(view.lines.indices, length: view.lines.last?.upperBound ?? 0,
                                             start: { view.lines[$0].lowerBound }, text: { texts[$0] })
         let furniture = Self.pageFurniture(view)
+        let spam = texts.map { cues.removeSpam($0) }
         noise = texts.indices.map { i in
-            i >= endMatter || furniture[i] || Self.isSignature(texts[i]) || cues.removeSpam(texts[i]).mostlySpam || cues.isBoilerplate(texts[i])
+            i >= endMatter || furniture[i] || Self.isSignature(texts[i]) || spam[i].mostlySpam || cues.isBoilerplate(texts[i])
         }
+        spammedLines = spam.filter { $0.cut > 0 && !$0.mostlySpam }.count
     }
 
     /// Lines that are the page's, not the report's: the title (the first line, short and
