@@ -5,6 +5,39 @@ import Foundation
 /// `NormalizedText` to drop (or rewrites them); `NormalizedText.remove` keeps every remaining
 /// unit's origin, so spans still cite the original.
 extension Normalizer {
+    /// Some page scrapes draw a layout table's borders as runs of `|` (卓尼县…年度报告 | ||||…):
+    /// a line that holds a run of five or more, or nothing but bars, is drawn so, and its bars go
+    /// (with the spaces around them; one space stays between words). A table row of cells
+    /// (`| 自然人 | 4 |`) never runs five bars together and keeps its own.
+    static func layoutBars(_ text: NormalizedText) -> [Range<Int>] {
+        let u = text.units
+        guard u.contains(0x7C) else { return [] }
+        func isBarOrSpace(_ c: UInt16) -> Bool { c == 0x7C || c == 0x20 }
+        var drop: [Range<Int>] = []
+        for line in lines(u) where !line.range.isEmpty {
+            var run = 0, longest = 0
+            for i in line.range {
+                run = u[i] == 0x7C ? run + 1 : 0
+                longest = max(longest, run)
+            }
+            let barsOnly = line.range.allSatisfy { isBarOrSpace(u[$0]) }
+            guard longest >= 5 || (barsOnly && longest > 0) else { continue }
+            var i = line.range.lowerBound
+            while i < line.range.upperBound {
+                guard isBarOrSpace(u[i]) else { i += 1; continue }
+                var j = i
+                while j < line.range.upperBound, isBarOrSpace(u[j]) { j += 1 }
+                if u[i..<j].contains(0x7C) {
+                    // Between words a space stays; at either end of the line nothing does.
+                    let inner = i > line.range.lowerBound && j < line.range.upperBound
+                    drop.append((inner ? i + 1 : i)..<j)
+                }
+                i = j
+            }
+        }
+        return drop
+    }
+
     /// Pages that set M₂, CO₂ or PM₂.₅ with <sub> tags often come out as `广义货币M` / `2` /
     /// `增长13.6%` on three lines. A line of at most four digits and dots right after a line ending
     /// in a Latin letter, with text right after, is put back in place (the line breaks go; the

@@ -321,6 +321,15 @@ import TestSupport
         #expect(try Normalizer(traditional: .off).normalize(DecodedText("一九九八年、二〇二〇年、三〇〇〇年、一二〇一九年")).string == "1998年、2020年、三〇〇〇年、一二〇一九年")
     }
 
+    /// A scrape that draws the page's layout table as bars, and a byline with the date first.
+    @Test func barsOfALayoutTable_andADateBeforeItsByline() throws {
+        let bars = String(repeating: "|", count: 200)
+        let r = try extract(text: "青禾县人民政府2020年度政府信息公开工作年度报告 | \(bars)\n2021-02-09 发布:青禾县人民政府办公室 点击数: | \(bars)\n|\n\(bars)\n一、总体情况\n2020年，我县主动公开政府信息1520条。\n")
+        #expect(r.metadata.title.value == "青禾县人民政府2020年度政府信息公开工作年度报告")
+        #expect(r.metadata.reviewYear.value == 2020)
+        #expect(r.metadata.publishDate.value == "2021-02-09")
+    }
+
     /// An older site: GB18030, layout tables, a menu line right above the title, &nbsp; indents,
     /// <br> lines, problems and measures as run-in labels.
     @Test func oldLayoutPage_titleBelowAMenu() throws {

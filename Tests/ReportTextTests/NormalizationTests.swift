@@ -79,6 +79,16 @@ import Testing
         #expect(decoded.text(n.originalSpan(of: at..<at + 4)) == "主動(dòng)公開")
     }
 
+    @Test func layoutBars_areDropped_tableRowsKeepTheirs() throws {
+        let original = "青禾县2020年度报告 | " + String(repeating: "|", count: 40) + "\n|\n| | |\n| 自然人 | 4 | / |\n发布:办公室 |||||| 点击数\n"
+        let decoded = DecodedText(original)
+        let n = try Normalizer().normalize(decoded)
+        #expect(n.string == "青禾县2020年度报告\n\n\n| 自然人 | 4 | / |\n发布:办公室 点击数\n")
+        // What stays still cites the original.
+        let at = n.string.utf16.count - 4
+        #expect(decoded.text(n.originalSpan(of: at..<at + 3)) == "点击数")
+    }
+
     @Test func subscriptsOnTheirOwnLine_areJoined_pageNumbersAreNot() throws {
         let original = "广义货币M\n2\n增长13.6%，PM\n2.5\n浓度下降。\n经济发展\n12\n第二部分"
         let decoded = DecodedText(original)

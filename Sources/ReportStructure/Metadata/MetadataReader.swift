@@ -29,6 +29,8 @@ struct MetadataReader {
     static let statisticsPeriod = try! NSRegularExpression(pattern: #"统计期限[^0-9]{0,6}([0-9]{4})"#)
     static let dateLine = try! NSRegularExpression(pattern: #"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#)
     static let deliveredLine = try! NSRegularExpression(pattern: #"([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日在"#)
+    /// A page's byline that puts the date before the verb: 2021-02-09 发布:卓尼县人民政府办公室.
+    static let datedByline = try! NSRegularExpression(pattern: #"^([0-9]{4}[-./年][0-9]{1,2}[-./月][0-9]{1,2})日?\s*(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s*)?发布"#)
     static let isoDate = try! NSRegularExpression(pattern: #"([0-9]{4})[-./年]([0-9]{1,2})[-./月]([0-9]{1,2})"#)
 
     func read() -> (Metadata, [String]) {
@@ -104,6 +106,7 @@ struct MetadataReader {
         // Publication date: the metadata block's, else a date line at the end.
         var date: Field<String> = .none
         if let d = meta["发布时间"] ?? meta["发布日期"] ?? meta["成文日期"], let iso = Self.iso(d) { date = Field(iso, "text") }
+        else if let byline = top.first(where: { Self.datedByline.matches($0) }), let iso = Self.iso(byline) { date = Field(iso, "text") }
         else if let last = view.lines.suffix(3).reversed().map({ view.text($0) }).first(where: { Self.dateLine.matches($0) }),
                 let iso = Self.iso(last) { date = Field(iso, "signature") }
 
