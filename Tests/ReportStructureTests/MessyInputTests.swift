@@ -330,6 +330,22 @@ import TestSupport
         #expect(r.metadata.publishDate.value == "2021-02-09")
     }
 
+    /// A metadata block whose keys and values sat in cells side by side, without colons.
+    @Test func metadataBlockWithoutColons() throws {
+        let r = try extract(text: "青禾县人民政府2020年政府信息公开工作年度报告\n索引号 11610000-01 发布机构 县政府办\n公开目录 年度报告 发布日期 2021-02-20 09:00\n一、总体情况\n2020年，我县主动公开政府信息1520条。\n")
+        #expect(r.metadata.publishDate.value == "2021-02-20")
+        #expect(r.metadata.unit.value == "青禾县人民政府")
+    }
+
+    /// A title set in two lines, the unit (or only its place) above the rest.
+    @Test(arguments: [("青禾县人民政府机关", "青禾县人民政府"), ("青禾县白鹭乡", "青禾县白鹭乡人民政府")])
+    func titleWithItsUnitOnTheLineAbove(unitLine: String, unit: String) throws {
+        let r = try extract(text: "\(unitLine)\n2020年政府信息公开工作年度报告\n本报告根据《条例》编制。\n一、总体情况\n2020年，主动公开政府信息152条。\n")
+        #expect(r.metadata.title.value == unitLine + "2020年政府信息公开工作年度报告")
+        #expect(r.metadata.unit.value == unit)
+        #expect(r.metadata.reviewYear.value == 2020)
+    }
+
     /// An older site: GB18030, layout tables, a menu line right above the title, &nbsp; indents,
     /// <br> lines, problems and measures as run-in labels.
     @Test func oldLayoutPage_titleBelowAMenu() throws {

@@ -11,8 +11,13 @@ struct MetadataReader {
     let path: String
     let manifest: ManifestEntry?
 
-    static let metaKey = try! NSRegularExpression(
-        pattern: #"(索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|主题分类|体裁分类|公文种类|来源)\s*[:：]\s*(.*?)(?=\s{2,}|\s*(?:索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|主题分类|体裁分类|公文种类|浏览次数|字体|来源)\s*[:：]|$)"#)
+    /// A page's metadata block: KEY: value, or KEY value where a layout table set the two in
+    /// cells side by side (发布日期 2021-02-20 09:00); a value runs to the next key or two spaces.
+    static let metaKey: NSRegularExpression = {
+        let keys = "索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|主题分类|体裁分类|公文种类|来源"
+        let separator = #"(?:\s*[:：]\s*|\s+)"#
+        return try! NSRegularExpression(pattern: "(\(keys))\(separator)(.*?)(?=\\s{2,}|\\s*(?:\(keys)|浏览次数|字体)\(separator)|$)")
+    }()
     static let year = try! NSRegularExpression(pattern: #"((?:19|20)[0-9]{2}|20[X×x]{2}|20\*\*)\s*年"#)
     /// The shortest run of name characters that ends in a unit's suffix (`metadata/unit-suffixes.txt`;
     /// longer suffixes first, so that 委员会 is not cut to 委).
@@ -193,6 +198,14 @@ struct MetadataReader {
             }
             if kinds.contains(where: { title.contains($0) }) && title.count <= 80 {
                 return kinds.contains(where: { line.contains($0) }) ? line : title
+            }
+            // A unit's name on its own line, then the rest of the title from its year on
+            // (城口县人民政府机关 / 2020年政府信息公开工作年度报告): one title.
+            // (or only its place: 五常市民意乡 / 2021年…).
+            if i + 1 < top.count, line.count <= 20, Self.firstYear(line) == nil,
+               Self.unit(in: line) != nil || Self.placeGovernment(line) != nil,
+               Self.leadingYear.matches(top[i + 1]), kinds.contains(where: { top[i + 1].hasSuffix($0) }), !isProse(top[i + 1]) {
+                return line + top[i + 1]
             }
         }
         return nil
