@@ -6,9 +6,9 @@ import Foundation
 /// unit's origin, so spans still cite the original.
 extension Normalizer {
     /// Some page scrapes draw a layout table's borders as runs of `|` (卓尼县…年度报告 | ||||…):
-    /// a line that holds a run of five or more, or nothing but bars, is drawn so, and its bars go
-    /// (with the spaces around them; one space stays between words). A table row of cells
-    /// (`| 自然人 | 4 |`) never runs five bars together and keeps its own.
+    /// a line that holds a run of five or more is drawn so, and its bars go (with the spaces
+    /// around them; one space stays between words). A table row of cells (`| 自然人 | 4 |`, or
+    /// `||` for an empty one) never runs five bars together and keeps its own.
     static func layoutBars(_ text: NormalizedText) -> [Range<Int>] {
         let u = text.units
         guard u.contains(0x7C) else { return [] }
@@ -20,8 +20,7 @@ extension Normalizer {
                 run = u[i] == 0x7C ? run + 1 : 0
                 longest = max(longest, run)
             }
-            let barsOnly = line.range.allSatisfy { isBarOrSpace(u[$0]) }
-            guard longest >= 5 || (barsOnly && longest > 0) else { continue }
+            guard longest >= 5 else { continue }
             var i = line.range.lowerBound
             while i < line.range.upperBound {
                 guard isBarOrSpace(u[i]) else { i += 1; continue }

@@ -452,6 +452,21 @@ import TestSupport
         #expect(t2.rows.map(\.id) == ["regulations", "normative"])
     }
 
+    /// Table 2 as a scrape renders its grid, a cell a line or a row a line, with empty columns and
+    /// border lines as bars: each row keeps its figures and no trailing blanks.
+    @Test(arguments: ["\n", " "])
+    func table2WithBarsForBorders(cellBreak: String) throws {
+        let cells: [[String]] = [["第二十条第(一)项", "", "", ""], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                                 ["规章", "0", "0", "0"], ["行政规范性文件", "2", "1", "5"], ["第二十条第(五)项", "", ""],
+                                 ["信息内容", "本年处理决定数量", ""], ["行政许可", "7", ""], ["第二十条第(六)项", "", ""],
+                                 ["行政处罚", "3", ""], ["行政强制", "0", ""]]
+        let grid = cells.map { $0.map { $0.isEmpty ? "|" : $0 + " |" }.joined(separator: cellBreak) }.joined(separator: "\n")
+        let r = try extract(text: "青禾县统计局2021年政府信息公开工作年度报告\n一、总体情况\n2021年主动公开信息73条。\n二、主动公开政府信息情况\n\(grid)\n三、收到和处理政府信息公开申请情况\n")
+        let t2 = try #require(r.tables.first { $0.id == "table2" })
+        #expect(t2.rows.map(\.id) == ["regulations", "normative", "licensing", "punishment", "enforcement"])
+        #expect(t2.rows.map { $0.cells.map(\.text) } == [["0", "0", "0"], ["2", "1", "5"], ["7"], ["3"], ["0"]])
+    }
+
     @Test func manifest_overridesTheText() throws {
         let entry = ManifestEntry(path: "x", unit: "清河县人民政府办公室", region: "清河县", year: 2016, genre: "ogi-annual-report")
         let r = try Self.extractor.extract(path: Paths.seed.path, manifest: entry)

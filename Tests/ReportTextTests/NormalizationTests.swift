@@ -83,7 +83,7 @@ import Testing
         let original = "青禾县2020年度报告 | " + String(repeating: "|", count: 40) + "\n|\n| | |\n| 自然人 | 4 | / |\n发布:办公室 |||||| 点击数\n"
         let decoded = DecodedText(original)
         let n = try Normalizer().normalize(decoded)
-        #expect(n.string == "青禾县2020年度报告\n\n\n| 自然人 | 4 | / |\n发布:办公室 点击数\n")
+        #expect(n.string == "青禾县2020年度报告\n|\n| | |\n| 自然人 | 4 | / |\n发布:办公室 点击数\n")
         // What stays still cites the original.
         let at = n.string.utf16.count - 4
         #expect(decoded.text(n.originalSpan(of: at..<at + 3)) == "点击数")

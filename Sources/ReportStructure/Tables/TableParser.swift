@@ -119,8 +119,11 @@ enum TableParser {
         } else {
             columns = ["按版式顺序"]
         }
+        // Blank cells after a row's last figure are the grid's empty columns and border lines
+        // (行政许可 | 7 | ||), not cells of the row.
         return TemplateTable(id: "table2", columns: columns, rows: rows.map { def, label, cells in
-            TemplateTable.Row(id: def.id, label: label, cells: cells.map(\.cell))
+            let last = cells.lastIndex { $0.cell.kind != .blank } ?? -1
+            return TemplateTable.Row(id: def.id, label: label, cells: cells[...last].map(\.cell))
         }, method: "labels")
     }
 
