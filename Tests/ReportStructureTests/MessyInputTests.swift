@@ -330,6 +330,25 @@ import TestSupport
         #expect(r.metadata.publishDate.value == "2021-02-09")
     }
 
+    /// A work report delivered in December to a new congress reviews that year and plans the
+    /// next, as its parts say; the page's title closes on the date in brackets, below a menu.
+    @Test func workReportDeliveredInDecember() throws {
+        let r = try extract(text: "导航菜单\n(虚构)青禾县人民政府工作报告(2021年12月26日)\n政 府 工 作 报 告\n2021年12月26日在县第十七届人民代表大会第一次会议上\n各位代表:\n现在,我代表县人民政府,向大会作政府工作报告,请予审议。\n一、本届政府和2021年工作回顾\n全年实现地区生产总值325亿元。\n二、2022年工作安排\n2022年主要预期目标是:地区生产总值增长9%左右。\n")
+        #expect(r.metadata.genre.value == .workReport)
+        #expect(r.metadata.title.value == "(虚构)青禾县人民政府工作报告(2021年12月26日)")
+        #expect(r.metadata.reviewYear.value == 2021)
+        #expect(r.metadata.planYear.value == 2022)
+        #expect(r.metadata.planYear.source == "heading")
+    }
+
+    /// A title set letter-spaced is still the report's title.
+    @Test func letterSpacedTitle() throws {
+        let r = try extract(text: "政 府 工 作 报 告\n——2021年1月10日在青禾县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全年实现地区生产总值325亿元。\n二、2021年工作安排\n地区生产总值增长9%左右。\n")
+        #expect(r.metadata.title.value == "政府工作报告")
+        #expect(r.metadata.genre.value == .workReport)
+        #expect(r.metadata.reviewYear.value == 2020)
+    }
+
     /// A metadata block whose keys and values sat in cells side by side, without colons.
     @Test func metadataBlockWithoutColons() throws {
         let r = try extract(text: "青禾县人民政府2020年政府信息公开工作年度报告\n索引号 11610000-01 发布机构 县政府办\n公开目录 年度报告 发布日期 2021-02-20 09:00\n一、总体情况\n2020年，我县主动公开政府信息1520条。\n")

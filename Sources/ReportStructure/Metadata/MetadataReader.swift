@@ -127,13 +127,15 @@ struct MetadataReader {
         let hasCommitments = items.contains { $0.role == .commitment }
         switch genre.value {
         case .workReport:
-            let delivered: Field<Int>
+            // The plan year the report's own parts name wins over the date it was delivered: a
+            // report delivered in December (2021年12月26日, a new congress) plans the next year.
+            let headingPlan = planHeadingYear ?? headingYear(.review).map { $0 + 1 }
+            var delivered: Field<Int>
             if let y = manifest?.year { delivered = Field(y, "manifest") }
             else if let y = titleYear { delivered = Field(y, "title") }
             else if let y = Self.firstMatch(Self.deliveredLine, head).flatMap({ Int($0) }) { delivered = Field(y, "text") }
-            else if let y = planHeadingYear { delivered = Field(y, "heading") }
-            else if let y = headingYear(.review) { delivered = Field(y + 1, "heading") }
             else { delivered = Field(fileYear, "filename") }
+            if delivered.source != "manifest", let y = headingPlan, y != delivered.value { delivered = Field(y, "heading") }
             if let d = delivered.value {
                 reviewYear = Field(d - 1, delivered.source == "manifest" ? "manifest" : "inferred")
                 planYear = Field(d, delivered.source)
@@ -168,7 +170,11 @@ struct MetadataReader {
     func topLines() -> [String] {
         let first = headings.first?.lineIndex ?? min(view.lines.count, 20)
         // Title and metadata lines are short; a long first line is text, cut to what can matter.
-        return view.lines.prefix(min(first, 20)).map { view.text($0.lowerBound..<min($0.upperBound, $0.lowerBound + 300)) }
+        // A title set letter-spaced (政 府 工 作 报 告) is read without its spaces.
+        return view.lines.prefix(min(first, 20)).map { line in
+            let text = view.text(line.lowerBound..<min(line.upperBound, line.lowerBound + 300))
+            return Self.letterSpaced.matches(text) ? text.filter { $0 != " " } : text
+        }
     }
 
     func titleLine(_ top: [String]) -> String? {
@@ -180,19 +186,24 @@ struct MetadataReader {
             guard let stop = s.firstIndex(where: { ",，。;；:：".contains($0) }) else { return false }
             return !kinds.contains { s[..<stop].contains($0) }
         }
+        // A title may close on its date or place in brackets (…人民政府工作报告(2021年12月26日)).
+        func endsTitle(_ s: String) -> Bool {
+            let bare = Self.trailingBrackets.stringByReplacingMatches(in: s, range: NSRange(location: 0, length: (s as NSString).length), withTemplate: "")
+            return kinds.contains { bare.hasSuffix($0) }
+        }
         for (i, line) in top.enumerated() where !isProse(line)
             && Self.metaKey.firstMatch(in: line, range: NSRange(location: 0, length: (line as NSString).length)) == nil {
             // A title broken over lines: join until a line ends the title.
             var title = line
             var k = i
-            while !kinds.contains(where: { title.hasSuffix($0) }) && k + 1 < top.count && k - i < 3 && title.count < 60 {
+            while !endsTitle(title) && k + 1 < top.count && k - i < 3 && title.count < 60 {
                 // A next line that is a whole title by itself starts the title (a menu above it
                 // is not part of it); a fragment (息公开工作年度报告) continues this one.
                 let next = top[k + 1]
                 // A site's header set again, or the title's first part after it (左贡县人民政府 /
                 // 左贡县人民政府2021年度 / 信息公开年度报告): the title starts on that line.
                 if isProse(next) || next.hasPrefix(line) { break }
-                if kinds.contains(where: { next.hasSuffix($0) }) && (Self.firstYear(next) != nil || Self.unit(in: next) != nil) { break }
+                if endsTitle(next) && (Self.firstYear(next) != nil || Self.unit(in: next) != nil) { break }
                 k += 1
                 title += next
             }
@@ -265,6 +276,8 @@ struct MetadataReader {
         return t.trimmingCharacters(in: .whitespaces)
     }
 
+    static let letterSpaced = try! NSRegularExpression(pattern: #"^\p{Han}(?: +\p{Han})+$"#)
+    static let trailingBrackets = try! NSRegularExpression(pattern: #"\([^()]*\)$"#)
     static let leadingYear = try! NSRegularExpression(pattern: #"^(?:19|20)[0-9]{2}\s*年度?"#)
 
     /// A line that is only a place's name (五常市民意乡): its government.
