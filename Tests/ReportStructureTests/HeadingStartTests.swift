@@ -26,7 +26,13 @@ import Testing
             #expect(OutlineParser.match(line, cues) != nil, "\(line) is a heading")
             #expect(starts.contains(line.unicodeScalars.first!), "\(line) opens with a heading character")
         }
-        for line in ["我县认真贯彻条例", "2019年工作总结", "——经济运行保持在合理区间"] {
+        // A space before the 、 or in its place before a short title; never before a long line
+        // or a sentence (cut or not, the pattern must see where it ends).
+        #expect(OutlineParser.match("一 、总体情况", cues)?.1 == "一 、")
+        #expect(OutlineParser.match("二  政府信息主动公开情况", cues)?.1 == "二  ")
+        #expect(OutlineParser.match("一 概 述", cues)?.1 == "一 ")
+        for line in ["我县认真贯彻条例", "2019年工作总结", "——经济运行保持在合理区间", "一 是加强领导,明确责任",
+                     "三 年来我镇坚持以人民为中心的发展思想推进各项工作取得成效"] {
             #expect(OutlineParser.match(line, cues) == nil, "\(line) is not a heading")
         }
     }

@@ -341,6 +341,17 @@ import TestSupport
         #expect(r.metadata.planYear.source == "heading")
     }
 
+    /// Part markers with a space for their 、 (一 概 述), or before it; a report named only in its
+    /// opening sentence (现向社会公布青禾县白鹭镇2018年政府信息公开报告).
+    @Test func markersWithASpace_andAReportNamedInItsOpening() throws {
+        let r = try extract(text: "根据《条例》要求,现向社会公布青禾县白鹭镇2018年政府信息公开报告。\n一 概 述\n2018年,我镇主动公开信息380条。\n二 、政府信息依申请公开情况\n全年收到申请4件,均已按时办结。\n三 存在的主要问题和改进措施\n公开内容不够全面。2019年,我镇将及时更新公开内容。\n")
+        #expect(r.sections.map(\.title) == ["概 述", "政府信息依申请公开情况", "存在的主要问题和改进措施"])
+        #expect(r.sections.first?.role == .review)
+        #expect(r.items.map(\.role) == [.result, .result, .problem, .commitment])
+        #expect(r.metadata.unit.value == "青禾县白鹭镇人民政府")
+        #expect(r.metadata.reviewYear.value == 2018)
+    }
+
     /// A title set letter-spaced is still the report's title.
     @Test func letterSpacedTitle() throws {
         let r = try extract(text: "政 府 工 作 报 告\n——2021年1月10日在青禾县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全年实现地区生产总值325亿元。\n二、2021年工作安排\n地区生产总值增长9%左右。\n")

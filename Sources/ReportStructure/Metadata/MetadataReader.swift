@@ -171,10 +171,7 @@ struct MetadataReader {
         let first = headings.first?.lineIndex ?? min(view.lines.count, 20)
         // Title and metadata lines are short; a long first line is text, cut to what can matter.
         // A title set letter-spaced (政 府 工 作 报 告) is read without its spaces.
-        return view.lines.prefix(min(first, 20)).map { line in
-            let text = view.text(line.lowerBound..<min(line.upperBound, line.lowerBound + 300))
-            return Self.letterSpaced.matches(text) ? text.filter { $0 != " " } : text
-        }
+        return view.lines.prefix(min(first, 20)).map { LetterSpacing.closed(view.text($0.lowerBound..<min($0.upperBound, $0.lowerBound + 300))) }
     }
 
     func titleLine(_ top: [String]) -> String? {
@@ -276,7 +273,6 @@ struct MetadataReader {
         return t.trimmingCharacters(in: .whitespaces)
     }
 
-    static let letterSpaced = try! NSRegularExpression(pattern: #"^\p{Han}(?: +\p{Han})+$"#)
     static let trailingBrackets = try! NSRegularExpression(pattern: #"\([^()]*\)$"#)
     static let leadingYear = try! NSRegularExpression(pattern: #"^(?:19|20)[0-9]{2}\s*年度?"#)
 
@@ -318,7 +314,7 @@ struct MetadataReader {
     }
 
     static let selfReference = try! NSRegularExpression(
-        pattern: #"([^\s,，。、:：;；()（）《》“”]{2,40}?)(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报|情况报告)"#)
+        pattern: #"([^\s,，。、:：;；()（）《》“”]{2,40}?)(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报|情况报告|报告)"#)
     /// What comes before a report's name in the sentence that names it: 现将, 特向社会公布, 印发….
     static let leadVerbs = try! NSRegularExpression(pattern: #"^.*(?:现将|现予|公布|发布|印发|报送)"#)
 

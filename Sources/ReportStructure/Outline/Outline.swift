@@ -83,7 +83,9 @@ enum OutlineParser {
         if line.utf16.count <= 24, cues.partTitles.matches(line) { return (1, "") }
         // Markers are short and at the start: never run the patterns over a whole long line.
         if let starts = cues.headingStarts, let first = line.unicodeScalars.first, !starts.contains(first) { return nil }
-        let line = String(line.prefix(24))
+        // A line cut here ends in 。, so that a pattern asking for a short title to the line's
+        // end (一 概 述) does not take the cut for the end.
+        let line = line.count > 24 ? String(line.prefix(24)) + "。" : line
         let range = NSRange(line.startIndex..., in: line)
         guard let m = cues.headingAlternation.firstMatch(in: line, options: .anchored, range: range) else { return nil }
         for (k, group) in cues.headingGroups.enumerated() where m.range(at: group).location != NSNotFound {

@@ -18,7 +18,7 @@ final class RoleTagger {
     /// The longest cue found on token boundaries (the first in the file among equals). The title is
     /// segmented only when some cue is in it at all.
     func role(ofTitle title: String) -> SectionRole? {
-        let units = Array(title.utf16)
+        let units = Array(LetterSpacing.closed(title).utf16)
         var found: [(role: SectionRole, at: Int, length: Int)] = []
         for (role, c) in cueUnits where !c.isEmpty && c.count <= units.count {
             for i in 0...(units.count - c.count) where units[i] == c[0] && units[i..<i + c.count].elementsEqual(c) {
