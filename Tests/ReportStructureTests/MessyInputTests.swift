@@ -352,6 +352,14 @@ import TestSupport
         #expect(r.metadata.reviewYear.value == 2018)
     }
 
+    /// Places under a city whose name ends in 州 (福州市晋安区) keep the city whole.
+    @Test func regionsUnderACityNamedWithZhou() {
+        #expect(MetadataReader.region(of: "福州市晋安区人民政府") == (nil, "福州市", "晋安区"))
+        #expect(MetadataReader.region(of: "甘肃省兰州市榆中县人民政府") == ("甘肃省", "兰州市", "榆中县"))
+        #expect(MetadataReader.region(of: "恩施土家族苗族自治州来凤县人民政府") == (nil, "恩施土家族苗族自治州", "来凤县"))
+        #expect(MetadataReader.region(of: "青禾县人民政府") == (nil, nil, "青禾县"))
+    }
+
     /// A title set letter-spaced is still the report's title.
     @Test func letterSpacedTitle() throws {
         let r = try extract(text: "政 府 工 作 报 告\n——2021年1月10日在青禾县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全年实现地区生产总值325亿元。\n二、2021年工作安排\n地区生产总值增长9%左右。\n")

@@ -14,7 +14,7 @@ struct MetadataReader {
     /// A page's metadata block: KEY: value, or KEY value where a layout table set the two in
     /// cells side by side (发布日期 2021-02-20 09:00); a value runs to the next key or two spaces.
     static let metaKey: NSRegularExpression = {
-        let keys = "索引号|发布机构|发文机关|成文日期|发布日期|发布时间|标题|主题分类|体裁分类|公文种类|来源"
+        let keys = "索引号|发布机构|发文机关|成文日期|发布日期|发布时间|日期|时间|标题|主题分类|体裁分类|公文种类|来源"
         let separator = #"(?:\s*[:：]\s*|\s+)"#
         return try! NSRegularExpression(pattern: "(\(keys))\(separator)(.*?)(?=\\s{2,}|\\s*(?:\(keys)|浏览次数|字体)\(separator)|$)")
     }()
@@ -26,7 +26,7 @@ struct MetadataReader {
     static let unitSuffixes = ((try? ResourceFiles.lines(file: "metadata/unit-suffixes.txt", bundle: .module)) ?? [])
         .sorted { ($0.count, $1) > ($1.count, $0) }
     static let regionPattern = try! NSRegularExpression(
-        pattern: #"^(?:(\S+?(?:省|自治区)))?(?:(\S+?(?:市|自治州|州|盟|地区)))?(\S+?(?:县|区|旗|市|镇|乡))$"#)
+        pattern: #"^(?:(\S+?(?:省|自治区)))?(?:(\S+?(?:市|自治州|州(?!市)|盟|地区)))?(\S+?(?:县|区|旗|市|镇|乡))$"#)
     /// A work report says whose it is below its title: 在青禾县第十七届人民代表大会…上, 青禾县县长 张三.
     static let congressLine = try! NSRegularExpression(
         pattern: #"在(\S+?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))第[一二三四五六七八九十]+届人民代表大会"#)
@@ -110,7 +110,7 @@ struct MetadataReader {
 
         // Publication date: the metadata block's, else a date line at the end.
         var date: Field<String> = .none
-        if let d = meta["发布时间"] ?? meta["发布日期"] ?? meta["成文日期"], let iso = Self.iso(d) { date = Field(iso, "text") }
+        if let d = meta["发布时间"] ?? meta["发布日期"] ?? meta["成文日期"] ?? meta["日期"] ?? meta["时间"], let iso = Self.iso(d) { date = Field(iso, "text") }
         else if let byline = top.first(where: { Self.datedByline.matches($0) }), let iso = Self.iso(byline) { date = Field(iso, "text") }
         else if let last = view.lines.suffix(3).reversed().map({ view.text($0) }).first(where: { Self.dateLine.matches($0) }),
                 let iso = Self.iso(last) { date = Field(iso, "signature") }
