@@ -368,9 +368,12 @@ import TestSupport
         #expect(r.metadata.reviewYear.value == 2020)
     }
 
-    /// A metadata block whose keys and values sat in cells side by side, without colons.
-    @Test func metadataBlockWithoutColons() throws {
-        let r = try extract(text: "青禾县人民政府2020年政府信息公开工作年度报告\n索引号 11610000-01 发布机构 县政府办\n公开目录 年度报告 发布日期 2021-02-20 09:00\n一、总体情况\n2020年，我县主动公开政府信息1520条。\n")
+    /// A metadata block whose keys and values sat in cells side by side, without colons, and a
+    /// byline's bare 日期 / 时间.
+    @Test(arguments: ["索引号 11610000-01 发布机构 县政府办\n公开目录 年度报告 发布日期 2021-02-20 09:00", "来源:县政府办公室 时间:2021-02-20 10:01",
+                      "日期:2021-02-20"])
+    func metadataBlockWithoutColons(block: String) throws {
+        let r = try extract(text: "青禾县人民政府2020年政府信息公开工作年度报告\n\(block)\n一、总体情况\n2020年，我县主动公开政府信息1520条。\n")
         #expect(r.metadata.publishDate.value == "2021-02-20")
         #expect(r.metadata.unit.value == "青禾县人民政府")
     }
