@@ -360,6 +360,14 @@ import TestSupport
         #expect(MetadataReader.region(of: "青禾县人民政府") == (nil, nil, "青禾县"))
     }
 
+    /// A unit within a unit, named right after it, is the report's unit; the preamble's list of
+    /// parts, set with ；, names 存在的主要问题 without admitting any.
+    @Test func subUnit_andAPreambleListingItsPartsWithSemicolons() throws {
+        let r = try extract(text: "青禾县生态环境局白鹭分局2022年政府信息公开工作年度报告\n根据《条例》,特向社会公布2022年度本机关政府信息公开工作年度报告。全文包括:总体情况;主动公开政府信息的情况;政府信息公开工作存在的主要问题及改进情况;其他需要报告的事项。\n一、总体情况\n2022年度公开信息164条。\n")
+        #expect(r.metadata.unit.value == "青禾县生态环境局白鹭分局")
+        #expect(r.items.map(\.role) == [.result])
+    }
+
     /// A title set letter-spaced is still the report's title.
     @Test func letterSpacedTitle() throws {
         let r = try extract(text: "政 府 工 作 报 告\n——2021年1月10日在青禾县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全年实现地区生产总值325亿元。\n二、2021年工作安排\n地区生产总值增长9%左右。\n")

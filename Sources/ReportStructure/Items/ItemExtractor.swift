@@ -214,6 +214,7 @@ struct ItemExtractor {
     func byForm(in range: Range<Int>, path: [String]) -> [Draft] {
         var out: [Draft] = []
         for line in contentLines(in: range) {
+            guard let line = withoutFurniture(line) else { continue }
             for sentence in sentences(line) {
                 let text = view.text(sentence)
                 if text.count < 8 || isLeadIn(text) || cues.isReportFurniture(text) { continue }
@@ -322,21 +323,23 @@ struct ItemExtractor {
     /// nothing else is left.
     func withoutFurniture(_ line: Range<Int>) -> Range<Int>? {
         guard cues.isReportFurniture(view.text(line)) else { return line }
-        var kept = sentences(line)[...]
+        // Whole sentences: a list of the report's parts runs on through its ；.
+        var kept = sentences(line, atSemicolons: false)[...]
         while let f = kept.first, cues.isReportFurniture(view.text(f)) { kept.removeFirst() }
         while let l = kept.last, cues.isReportFurniture(view.text(l)) { kept.removeLast() }
         guard let a = kept.first, let b = kept.last else { return nil }
         return a.lowerBound..<b.upperBound
     }
 
-    /// Sentence ranges of a line (。！？；!?; end a sentence, closing quotes stay with it).
-    func sentences(_ line: Range<Int>) -> [Range<Int>] {
+    /// Sentence ranges of a line (。！？；!?; end a sentence, closing quotes stay with it; without
+    /// `atSemicolons`, ；; do not).
+    func sentences(_ line: Range<Int>, atSemicolons: Bool = true) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = line.lowerBound
         let u = view.norm.units
         var i = line.lowerBound
         while i < line.upperBound {
-            if [0x3002, 0x21, 0x3F, 0x3B].contains(u[i]) {
+            if [0x3002, 0x21, 0x3F].contains(u[i]) || (atSemicolons && u[i] == 0x3B) {
                 var end = i + 1
                 while end < line.upperBound && [0x201D, 0x2019, 0x29, 0x300B].contains(u[end]) { end += 1 }
                 let r = view.trimmed(start..<end)
