@@ -106,8 +106,8 @@ extension Normalizer {
     /// is joined to the next (across at most one blank line) when it is too long to be a heading,
     /// or when the text is wrapped and the line is full, or (the next line right after it) when it
     /// ends on a comma: the next line must not open a paragraph
-    /// of its own (`text/paragraph-starts.txt`). Only prose joins: the line must hold a comma or
-    /// 。, which headings, navigation bars and table rows do not. The text counts as wrapped when
+    /// of its own (`text/paragraph-starts.txt`). Only prose joins: the line must hold a comma, 。
+    /// or ；, which headings, navigation bars and table rows do not. The text counts as wrapped when
     /// most of its full-width lines end mid-sentence (a text of one line per paragraph ends them
     /// with 。). The line breaks go; the original keeps them.
     static func wrappedLineBreaks(_ text: NormalizedText) -> [Range<Int>] {
@@ -247,8 +247,9 @@ extension Normalizer {
     public static let punctuation: Set<UInt16> = [0x3002, 0x2C, 0x3001, 0x3B, 0x3A, 0x21, 0x3F]  // 。,、;:!?
     static let closers: Set<UInt16> = [0x201D, 0x2019, 0x300D, 0x300F, 0x29, 0x300B]  // ”’」』)》
 
-    /// A line holding a comma or 。: prose, which headings, navigation bars and table rows are not.
-    static func isProse(_ u: [UInt16], _ r: Range<Int>) -> Bool { r.contains { u[$0] == 0x2C || u[$0] == 0x3002 } }
+    /// A line holding a comma, 。 or ；: prose, which headings, navigation bars and table rows are
+    /// not (a heading may hold 、).
+    static func isProse(_ u: [UInt16], _ r: Range<Int>) -> Bool { r.contains { u[$0] == 0x2C || u[$0] == 0x3002 || u[$0] == 0x3B } }
 
     /// Whether a line ends a sentence (closing quotes and brackets looked through); with `digitsEnd`,
     /// a final digit counts as an end (the last cell of a row of figures).

@@ -190,6 +190,16 @@ import Testing
         #expect(n.string == "各级政府要坚持“两手抓、两手都要硬”的方针,高度重视精神文明建设。\n“九五”期间,\n(一)加强领导\n主要是,\n\n另起一段。")
     }
 
+    /// A PDF's wrapped paragraph whose full line holds only ； and 、 still runs on; a heading
+    /// with 、 of the same width does not.
+    @Test func aWrappedLineWithOnlyASemicolon_runsOn() throws {
+        let lines = ["一是加大政府信息公开工作人员培训力度,制定业务培训计", "划和考核考评办法,分级分层组织实施,切实提高具体承办", "人员的综合素质和业务能力;二是持续在政务公开工作上出",
+                     "新招、出实招,丰富公开内容,扩大公开范围,提高公开质量", "水平,让群众看得到、看得懂、能监督,不断提高满意度。", "五、政府信息公开工作存在的主要问题及改进情况和措施",
+                     "本年度未收取信息处理费。"]
+        let n = try Normalizer().normalize(DecodedText(lines.joined(separator: "\n")))
+        #expect(n.string == lines[0..<5].joined() + "\n" + lines[5] + "\n" + lines[6])
+    }
+
     @Test func circledNumbers_stayForHeadings() throws {
         #expect(try Normalizer().normalize(DecodedText("①加强领导")).string == "①加强领导")
     }
