@@ -249,7 +249,10 @@ extension Normalizer {
 
     /// A line holding a comma, 。 or ；: prose, which headings, navigation bars and table rows are
     /// not (a heading may hold 、).
-    static func isProse(_ u: [UInt16], _ r: Range<Int>) -> Bool { r.contains { u[$0] == 0x2C || u[$0] == 0x3002 || u[$0] == 0x3B } }
+    static func isProse(_ u: [UInt16], _ r: Range<Int>) -> Bool { r.contains { isProsePunctuation(u[$0]) } }
+
+    /// Comma, 。 or ； in normalised text (NFKC makes ，and ；ASCII).
+    public static func isProsePunctuation(_ c: UInt16) -> Bool { c == 0x2C || c == 0x3002 || c == 0x3B }
 
     /// Whether a line ends a sentence (closing quotes and brackets looked through); with `digitsEnd`,
     /// a final digit counts as an end (the last cell of a row of figures).

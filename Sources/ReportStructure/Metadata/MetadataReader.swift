@@ -286,7 +286,8 @@ struct MetadataReader {
         return t + "人民政府"
     }
 
-    static func hasSentencePunctuation(_ s: String) -> Bool { s.contains { ",，。;；".contains($0) } }
+    /// A line of prose, by the line repairs' rule (a unit's name is never in one).
+    static func hasSentencePunctuation(_ s: String) -> Bool { s.utf16.contains(where: Normalizer.isProsePunctuation) }
 
     static func governmentOfRegion(in title: String) -> String? {
         firstMatch(regionTitle, title).map { $0 + "人民政府" }
