@@ -368,6 +368,17 @@ import TestSupport
         #expect(r.items.map(\.role) == [.result])
     }
 
+    /// The unit that signs the report above its date names it with its place, where the title
+    /// named it without (县…服务署), or names it where nothing else did.
+    @Test(arguments: [("2021年县集体经济发展服务署政府信息公开工作年度报告", "青禾县集体经济发展服务署"),
+                      ("2021年政府信息公开工作年度报告", "青禾县白鹭镇人民政府")])
+    func unitFromTheSignature(title: String, signature: String) throws {
+        let r = try extract(text: "\(title)\n一、总体情况\n2021年,共公开信息121条。\n五、存在的主要问题及改进情况\n公开内容有待进一步规范。\n\(signature)\n2022年1月11日\n")
+        #expect(r.metadata.unit.value == signature)
+        #expect(r.metadata.unit.source == "signature")
+        #expect(r.metadata.publishDate.value == "2022-01-11")
+    }
+
     /// A title set letter-spaced is still the report's title.
     @Test func letterSpacedTitle() throws {
         let r = try extract(text: "政 府 工 作 报 告\n——2021年1月10日在青禾县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全年实现地区生产总值325亿元。\n二、2021年工作安排\n地区生产总值增长9%左右。\n")

@@ -97,8 +97,14 @@ struct MetadataReader {
         else if let u = top.lazy.filter({ !Self.hasSentencePunctuation($0) })
             .compactMap({ Self.unit(in: Self.withoutYears($0)) ?? Self.placeGovernment($0) })
             .first(where: { $0.count <= 20 && !$0.hasPrefix("我代表") }) { unit = Field(u, "text") }
+        else if let u = signatureUnit() { unit = Field(u, "signature") }
         else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
         else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
+        // A signature that names the unit with its place (福田区集体经济发展服务署 below a title's
+        // 区集体经济发展服务署) names it better.
+        if let u = unit.value, unit.source == "title" || unit.source == "text", let s = signatureUnit(), s.count > u.count, s.hasSuffix(u) {
+            unit = Field(s, "signature")
+        }
         if let u = unit.value, u.contains("*") || u.contains("×") || u.contains("XX") {
             warnings.append("the unit name is masked (\(u)): a reprint; pair it with others only through a manifest")
         }
@@ -170,6 +176,16 @@ struct MetadataReader {
     }
 
     /// Lines before the first heading (at most 20): title, metadata block, addressees.
+    /// The unit that signs the report on the line above its date at the end (福田区…服务署 /
+    /// 2022年1月11日).
+    func signatureUnit() -> String? {
+        let last = view.lines.suffix(4).map { view.text($0) }.filter { !$0.isEmpty }
+        guard let d = last.lastIndex(where: { Self.dateLine.matches($0) }), d > 0 else { return nil }
+        let line = last[d - 1].trimmingCharacters(in: .whitespaces)
+        guard line.count <= 30, !Self.hasSentencePunctuation(line) else { return nil }
+        return Self.unit(in: line).flatMap { line.hasSuffix($0) ? $0 : nil } ?? Self.placeGovernment(line)
+    }
+
     func topLines() -> [String] {
         let first = headings.first?.lineIndex ?? min(view.lines.count, 20)
         // Title and metadata lines are short; a long first line is text, cut to what can matter.
