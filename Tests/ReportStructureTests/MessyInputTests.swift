@@ -379,6 +379,14 @@ import TestSupport
         #expect(r.metadata.publishDate.value == "2022-01-11")
     }
 
+    /// A work report's look back named by its time is its review.
+    @Test(arguments: ["过去一年的工作", "一年来的主要工作", "过去五年和2021年工作"])
+    func reviewNamedByItsTime(heading: String) throws {
+        let r = try extract(text: "青禾县人民政府工作报告\n一、\(heading)\n2021年,全县实现地区生产总值325亿元,增长8.6%。\n二、今年政府工作的总体要求和主要目标\n地区生产总值增长7%左右。\n")
+        #expect(r.sections.first?.role == .review)
+        #expect(r.items.first?.role == .result)
+    }
+
     /// A title set letter-spaced is still the report's title.
     @Test func letterSpacedTitle() throws {
         let r = try extract(text: "政 府 工 作 报 告\n——2021年1月10日在青禾县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全年实现地区生产总值325亿元。\n二、2021年工作安排\n地区生产总值增长9%左右。\n")
