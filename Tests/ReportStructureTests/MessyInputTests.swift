@@ -387,6 +387,20 @@ import TestSupport
         #expect(r.items.first?.role == .result)
     }
 
+    /// 主要工作 reviews, unless it is this year's or a later year's than the review before it.
+    @Test(arguments: [("2022年主要工作", SectionRole.plans), ("今年主要工作", .plans), ("2021年主要工作", .review)])
+    func mainWorkOfALaterYearIsThePlan(heading: String, role: SectionRole) throws {
+        let r = try extract(text: "青禾县人民政府工作报告\n一、2021年工作回顾\n全年实现地区生产总值325亿元。\n二、\(heading)\n新建学校5所。\n")
+        #expect(r.sections.map(\.role) == [.review, role])
+    }
+
+    /// Other names of a review's achievements and of a report's problems.
+    @Test(arguments: [("2021年目标任务完成情况", SectionRole.review), ("工作亮点", .review), ("面临的困难和挑战", .problems), ("存在的短板", .problems)])
+    func otherPartNames(heading: String, role: SectionRole) throws {
+        let r = try extract(text: "青禾县2021年工作总结\n一、\(heading)\n全年新建学校5所。\n")
+        #expect(r.sections.first?.role == role)
+    }
+
     /// A title set letter-spaced is still the report's title.
     @Test func letterSpacedTitle() throws {
         let r = try extract(text: "政 府 工 作 报 告\n——2021年1月10日在青禾县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全年实现地区生产总值325亿元。\n二、2021年工作安排\n地区生产总值增长9%左右。\n")

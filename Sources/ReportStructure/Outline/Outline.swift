@@ -169,6 +169,9 @@ enum OutlineParser {
         var extents: [String: Extent] = ["s0": Extent(range: 0..<end, bodyStart: 0)]
         func build(_ indices: ArraySlice<Int>, parentRole: SectionRole?) -> [Section] {
             var out: [Section] = []
+            // The year the first reviewing sibling names: a later sibling's 主要工作 of a later
+            // year (一、2021年工作回顾 … 二、2022年主要工作) is the plan, not another review.
+            var reviewedYear: Int?
             var i = indices.startIndex
             while i < indices.endIndex {
                 let h = headings[indices[i]]
@@ -178,7 +181,10 @@ enum OutlineParser {
                 // Inside results, problems or plans, a point named with table words (（一）主动公开
                 // 政府信息情况 in 总体情况; 每季度发布一次统计数据解读 in a plan) is still one of them.
                 let inReportPart = parentRole == .review || parentRole == .problems || parentRole == .plans
-                let own = roles.role(ofTitle: h.title).flatMap { inReportPart && ($0 == .statistics || $0 == .other) ? nil : $0 }
+                var own = roles.role(ofTitle: h.title).flatMap { inReportPart && ($0 == .statistics || $0 == .other) ? nil : $0 }
+                if own == .review, let year = MetadataReader.firstMatch(MetadataReader.pathYear, h.title).flatMap({ Int($0) }) {
+                    if let reviewed = reviewedYear, year > reviewed { own = .plans } else if reviewedYear == nil { reviewedYear = year }
+                }
                 let role = own ?? parentRole
                 var section = Section(
                     id: "s\(counter)", level: h.level, marker: h.marker, title: h.title, role: role,
