@@ -51,6 +51,9 @@ public final class Cues: @unchecked Sendable {
     public let pairedIndicators: [(whole: String, parts: [String])]
     public let commitmentForms: NSRegularExpression
     public let resultForms: NSRegularExpression
+    /// What was done, told under a plans heading that names fixes (`cues/done-in-plans.txt`).
+    let doneInPlans: NSRegularExpression
+    let doneInPlansHeadings: [String]
     public let problemForms: NSRegularExpression
     /// Problems named again, not admitted (`cues/problem-references.txt`).
     let problemReferences: NSRegularExpression
@@ -120,6 +123,9 @@ public final class Cues: @unchecked Sendable {
         }
         commitmentForms = try anyOf("cues/commitment.txt")
         resultForms = try anyOf("cues/result.txt")
+        let done = try lines("cues/done-in-plans.txt")
+        doneInPlansHeadings = done.filter { $0.hasPrefix("heading ") }.map { String($0.dropFirst("heading ".count)) }
+        doneInPlans = try NSRegularExpression(pattern: done.filter { !$0.hasPrefix("heading ") }.map { "(?:\($0))" }.joined(separator: "|"))
         problemForms = try anyOf("cues/problem.txt")
         problemReferences = try anyOf("cues/problem-references.txt")
         reportFurniture = try anyOf("cues/report-furniture.txt")

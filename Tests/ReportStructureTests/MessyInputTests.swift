@@ -401,6 +401,12 @@ import TestSupport
         #expect(r.sections.first?.role == role)
     }
 
+    /// Under 改进情况, an account of fixes made is a result; a fix promised stays a commitment.
+    @Test func fixesMadeUnderImprovements_areResults() throws {
+        let r = try extract(text: "青禾县水利局2021年政府信息公开工作年度报告\n一、总体情况\n2021年,我局主动公开政府信息120条。\n五、存在的主要问题及改进情况\n(一)存在的主要问题\n一是政策解读形式单一;二是公开内容不够丰富。\n(二)改进情况\n针对上述问题,我局加强了业务培训,规范了信息发布流程,已完成整改。\n2022年,我局将丰富解读形式。\n")
+        #expect(r.items.map(\.role) == [.result, .problem, .problem, .result, .commitment])
+    }
+
     /// A title set letter-spaced is still the report's title.
     @Test func letterSpacedTitle() throws {
         let r = try extract(text: "政 府 工 作 报 告\n——2021年1月10日在青禾县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全年实现地区生产总值325亿元。\n二、2021年工作安排\n地区生产总值增长9%左右。\n")

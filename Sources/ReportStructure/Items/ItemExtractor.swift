@@ -188,7 +188,11 @@ struct ItemExtractor {
                 if drafts.count == 2, role == .result, sentences(drafts[1].range).count == 1 { current = role }
                 continue
             }
-            out.append(Draft(role: current, title: nil, range: line, path: path, origin: .paragraph))
+            // Under a heading of fixes, an account of what was done (…规范了信息发布流程，已完成整改。)
+            // reports.
+            let done = current == .commitment && cues.doneInPlansHeadings.contains { path.last?.contains($0) == true }
+                && cues.doneInPlans.matches(text) && !cues.commitmentForms.matches(text)
+            out.append(Draft(role: done ? .result : current, title: nil, range: line, path: path, origin: .paragraph))
         }
         return (out, current)
     }
