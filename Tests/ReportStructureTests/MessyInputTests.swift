@@ -328,6 +328,9 @@ import TestSupport
         #expect(r.metadata.title.value == "青禾县人民政府2020年度政府信息公开工作年度报告")
         #expect(r.metadata.reviewYear.value == 2020)
         #expect(r.metadata.publishDate.value == "2021-02-09")
+        // A title in a cell of its own: the cell's bars are no part of it.
+        let cell = try extract(text: "发布单位: | 白鹭镇 |\n2013年度白鹭镇政府信息公开工作年度报告 | ||\n一、概述\n2013年,我镇主动公开政府信息123件。\n")
+        #expect(cell.metadata.title.value == "2013年度白鹭镇政府信息公开工作年度报告")
     }
 
     /// A work report delivered in December to a new congress reviews that year and plans the

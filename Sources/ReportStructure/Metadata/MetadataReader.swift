@@ -189,8 +189,11 @@ struct MetadataReader {
     func topLines() -> [String] {
         let first = headings.first?.lineIndex ?? min(view.lines.count, 20)
         // Title and metadata lines are short; a long first line is text, cut to what can matter.
-        // A title set letter-spaced (政 府 工 作 报 告) is read without its spaces.
-        return view.lines.prefix(min(first, 20)).map { LetterSpacing.closed(view.text($0.lowerBound..<min($0.upperBound, $0.lowerBound + 300))) }
+        // A title set letter-spaced (政 府 工 作 报 告) is read without its spaces, and a layout
+        // table's cell bars around a line (…年度报告 | ||) are no part of it.
+        return view.lines.prefix(min(first, 20)).map {
+            LetterSpacing.closed(view.text($0.lowerBound..<min($0.upperBound, $0.lowerBound + 300)).trimmingCharacters(in: Self.cellBars))
+        }
     }
 
     func titleLine(_ top: [String]) -> String? {
@@ -292,6 +295,7 @@ struct MetadataReader {
         return t.trimmingCharacters(in: .whitespaces)
     }
 
+    static let cellBars = CharacterSet(charactersIn: "| ")
     static let trailingBrackets = try! NSRegularExpression(pattern: #"\([^()]*\)$"#)
     static let leadingYear = try! NSRegularExpression(pattern: #"^(?:19|20)[0-9]{2}\s*年度?"#)
 
