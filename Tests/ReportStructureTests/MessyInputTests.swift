@@ -410,6 +410,13 @@ import TestSupport
         #expect(r.items.map(\.role) == [.result, .problem, .problem, .result, .commitment])
     }
 
+    /// The page's attachment (the report again as a file) and its tags close the report.
+    @Test func attachmentLineClosesTheReport() throws {
+        let r = try extract(text: "青禾县水利局2013年度政府信息公开年度工作报告\n一、总体概况\n2013年,我局主动公开政府信息共41条。\n二、存在的主要问题\n信息更新还不够及时。\n三、改进措施\n进一步明确工作职责,不断扩大信息公开量。\n青禾县水利局2013年度政府信息公开年度工作报告.docx\n标签:\n")
+        #expect(r.items.last?.role == .commitment)
+        #expect(r.items.last?.text == "进一步明确工作职责,不断扩大信息公开量。")
+    }
+
     /// A title set letter-spaced is still the report's title.
     @Test func letterSpacedTitle() throws {
         let r = try extract(text: "政 府 工 作 报 告\n——2021年1月10日在青禾县第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n全年实现地区生产总值325亿元。\n二、2021年工作安排\n地区生产总值增长9%左右。\n")
