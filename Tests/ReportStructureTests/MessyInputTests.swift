@@ -642,7 +642,9 @@ import TestSupport
         """
         let r = try extract(text: text)
         #expect(r.metadata.unit.value == "白鹭县卫计委" && r.metadata.region.value == "白鹭县")
-        #expect(r.items.map(\.role) == [.problem, .problem, .commitment, .commitment])
+        // The statistics part's prose account is a result by its form (共发布…306条).
+        #expect(r.items.map(\.role) == [.result, .problem, .problem, .commitment, .commitment])
+        #expect(r.items.first?.text == "2016年度共发布主动公开信息306条。")
         #expect(r.items.map(\.text).allSatisfy { !$0.contains("收取费用") && !$0.contains("疑问") })
     }
 

@@ -94,7 +94,9 @@ struct ItemExtractor {
                 }
             }
         } else {
-            if s.role != .statistics { drafts += byForm(in: ownBody, path: path) }
+            // A statistics part told in prose (older reports: 全年主动公开政府信息236条) gives its results
+            // by their form; the template's tables have none.
+            drafts += byForm(in: ownBody, path: path)
             for child in s.children { visit(child, path: path, into: &drafts) }
         }
     }
