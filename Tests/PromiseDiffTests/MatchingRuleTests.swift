@@ -177,6 +177,11 @@ import Testing
         let urban = Target(id: "t07", indicator: "城镇居民人均可支配收入增长", value: 7, high: nil, unit: "%", qualifier: nil,
                            text: "城镇居民人均可支配收入增长7%", span: Span(0, 15))
         #expect(judge.judge(urban, review: spelled).actual?.value == 6.9)
+        // Both named by their place before one name (城镇、农村居民…分别…): each takes its figure.
+        for joined in ["城镇、农村居民人均可支配收入分别增长7.2%和8.1%。", "城镇和农村居民人均可支配收入分别增长7.2%和8.1%。"] {
+            #expect(judge.judge(urban, review: [passage(joined)]).actual?.value == 7.2)
+            #expect(judge.judge(rural, review: [passage(joined)]).actual?.value == 8.1)
+        }
         // Named only as part of another indicator: its verdict in words is not this one's.
         #expect(judge.judge(gdp, review: [passage("研发经费支出占国内生产总值比重没有完成规划目标。")]).verdict != .missed)
     }
