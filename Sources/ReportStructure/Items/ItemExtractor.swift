@@ -96,7 +96,7 @@ struct ItemExtractor {
         } else {
             // A statistics part told in prose (older reports: 全年主动公开政府信息236条) gives its results
             // by their form; the template's tables have none.
-            drafts += byForm(in: ownBody, path: path)
+            drafts += byForm(in: ownBody, path: path, proseOnly: s.role == .statistics)
             for child in s.children { visit(child, path: path, into: &drafts) }
         }
     }
@@ -217,9 +217,12 @@ struct ItemExtractor {
     }
 
     /// Sentences outside role sections that state a commitment, a problem or a result by their form.
-    func byForm(in range: Range<Int>, path: [String]) -> [Draft] {
+    /// With `proseOnly`, lines without a comma, 。 or ； (a table's rows and labels) are passed over.
+    func byForm(in range: Range<Int>, path: [String], proseOnly: Bool = false) -> [Draft] {
         var out: [Draft] = []
+        let u = view.norm.units
         for line in contentLines(in: range) {
+            if proseOnly && !line.contains(where: { Normalizer.isProsePunctuation(u[$0]) }) { continue }
             guard let line = withoutFurniture(line) else { continue }
             for sentence in sentences(line) {
                 let text = view.text(sentence)

@@ -84,6 +84,7 @@ struct MetadataReader {
         var template: Field<Template> = parts >= 4 ? Field(.sixPart2019, "headings") : Field(.freeForm, "headings")
 
         // Unit and region.
+        let signature = signatureUnit()
         var unit: Field<String> = .none
         if let u = manifest?.unit { unit = Field(u, "manifest") }
         else if let u = Self.unit(in: Self.withoutYears(Self.subject(of: titleText))) { unit = Field(u, "title") }
@@ -97,12 +98,12 @@ struct MetadataReader {
         else if let u = top.lazy.filter({ !Self.hasSentencePunctuation($0) })
             .compactMap({ Self.unit(in: Self.withoutYears($0)) ?? Self.placeGovernment($0) })
             .first(where: { $0.count <= 20 && !$0.hasPrefix("我代表") }) { unit = Field(u, "text") }
-        else if let u = signatureUnit() { unit = Field(u, "signature") }
+        else if let u = signature { unit = Field(u, "signature") }
         else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
         else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
         // A signature that names the unit with its place (福田区集体经济发展服务署 below a title's
         // 区集体经济发展服务署) names it better.
-        if let u = unit.value, unit.source == "title" || unit.source == "text", let s = signatureUnit(), s.count > u.count, s.hasSuffix(u) {
+        if let u = unit.value, unit.source == "title" || unit.source == "text", let s = signature, s.count > u.count, s.hasSuffix(u) {
             unit = Field(s, "signature")
         }
         if let u = unit.value, u.contains("*") || u.contains("×") || u.contains("XX") {
@@ -175,7 +176,6 @@ struct MetadataReader {
                          template: template, reviewYear: reviewYear, planYear: planYear, publishDate: date), warnings)
     }
 
-    /// Lines before the first heading (at most 20): title, metadata block, addressees.
     /// The unit that signs the report on the line above its date at the end (福田区…服务署 /
     /// 2022年1月11日).
     func signatureUnit() -> String? {
@@ -186,6 +186,7 @@ struct MetadataReader {
         return Self.unit(in: line).flatMap { line.hasSuffix($0) ? $0 : nil } ?? Self.placeGovernment(line)
     }
 
+    /// Lines before the first heading (at most 20): title, metadata block, addressees.
     func topLines() -> [String] {
         let first = headings.first?.lineIndex ?? min(view.lines.count, 20)
         // Title and metadata lines are short; a long first line is text, cut to what can matter.
@@ -229,9 +230,8 @@ struct MetadataReader {
             if kinds.contains(where: { title.contains($0) }) && title.count <= 80 {
                 return kinds.contains(where: { line.contains($0) }) ? line : title
             }
-            // A unit's name on its own line, then the rest of the title from its year on
-            // (城口县人民政府机关 / 2020年政府信息公开工作年度报告): one title.
-            // (or only its place: 五常市民意乡 / 2021年…).
+            // A unit's name (or only its place) on its own line, then the rest of the title from
+            // its year on (城口县人民政府机关 / 2020年…, 五常市民意乡 / 2021年…): one title.
             if i + 1 < top.count, line.count <= 20, Self.firstYear(line) == nil,
                Self.unit(in: line) != nil || Self.placeGovernment(line) != nil,
                Self.leadingYear.matches(top[i + 1]), kinds.contains(where: { top[i + 1].hasSuffix($0) }), !isProse(top[i + 1]) {
@@ -244,7 +244,7 @@ struct MetadataReader {
     /// The year a heading of `role` names (三、2018年工作谋划; 2015工作回顾 on a page that lost its 年).
     func headingYear(_ role: SectionRole) -> Int? {
         func visit(_ s: Section) -> Int? {
-            if s.role == role && s.roleSource == "title", let y = Self.firstMatch(Self.pathYear, s.title).flatMap({ Int($0) }) { return y }
+            if s.role == role && s.roleSource == "title", let y = OutlineParser.namedYear(s.title) { return y }
             for c in s.children { if let y = visit(c) { return y } }
             return nil
         }
@@ -383,7 +383,7 @@ struct MetadataReader {
         return parts.reversed().lazy.compactMap { firstMatch(pathYear, $0) }.first.flatMap { Int($0) }
     }
 
-    static let pathYear = try! NSRegularExpression(pattern: #"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])"#)
+    static let pathYear = OutlineParser.yearPattern
 
     /// The year the first paragraph after the first heading opens with (2020年，我县…).
     func openingYear() -> Int? {

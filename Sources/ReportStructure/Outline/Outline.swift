@@ -78,6 +78,16 @@ enum OutlineParser {
         return out.map { var h = $0; h.level -= 1; return h }
     }
 
+    /// A year written out (2021), not part of a longer number.
+    static let yearPattern = try! NSRegularExpression(pattern: #"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])"#)
+
+    /// The year a heading names (一、2021年工作回顾 → 2021; 2015工作回顾 on a page that lost its 年).
+    static func namedYear(_ title: String) -> Int? {
+        let ns = title as NSString
+        guard let m = yearPattern.firstMatch(in: title, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        return Int(ns.substring(with: m.range(at: 1)))
+    }
+
     static func match(_ line: String, _ cues: Cues) -> (Int, String)? {
         // A part title without a marker (2023年工作安排) is a whole short line.
         if line.utf16.count <= 24, cues.partTitles.matches(line) { return (1, "") }
@@ -182,7 +192,7 @@ enum OutlineParser {
                 // 政府信息情况 in 总体情况; 每季度发布一次统计数据解读 in a plan) is still one of them.
                 let inReportPart = parentRole == .review || parentRole == .problems || parentRole == .plans
                 var own = roles.role(ofTitle: h.title).flatMap { inReportPart && ($0 == .statistics || $0 == .other) ? nil : $0 }
-                if own == .review, let year = MetadataReader.firstMatch(MetadataReader.pathYear, h.title).flatMap({ Int($0) }) {
+                if own == .review, let year = namedYear(h.title) {
                     if let reviewed = reviewedYear, year > reviewed { own = .plans } else if reviewedYear == nil { reviewedYear = year }
                 }
                 let role = own ?? parentRole
