@@ -76,9 +76,10 @@ public final class Cues: @unchecked Sendable {
             try lines(file).map { try NSRegularExpression(pattern: $0) }
         }
         // A list only ever asked "does any line match": one alternation, one call per text.
-        func anyOf(_ file: String) throws -> NSRegularExpression {
-            try NSRegularExpression(pattern: try lines(file).map { "(?:\($0))" }.joined(separator: "|"))
+        func anyOf(lines: [String]) throws -> NSRegularExpression {
+            try NSRegularExpression(pattern: lines.map { "(?:\($0))" }.joined(separator: "|"))
         }
+        func anyOf(_ file: String) throws -> NSRegularExpression { try anyOf(lines: try lines(file)) }
         skipClasses = try lines("html/skip-classes.txt")
         boilerplate = try lines("html/boilerplate.txt").map(BytePattern.init)
         endMatter = try anyOf("end-matter.txt")
@@ -125,7 +126,7 @@ public final class Cues: @unchecked Sendable {
         resultForms = try anyOf("cues/result.txt")
         let done = try lines("cues/done-in-plans.txt")
         doneInPlansHeadings = done.filter { $0.hasPrefix("heading ") }.map { String($0.dropFirst("heading ".count)) }
-        doneInPlans = try NSRegularExpression(pattern: done.filter { !$0.hasPrefix("heading ") }.map { "(?:\($0))" }.joined(separator: "|"))
+        doneInPlans = try anyOf(lines: done.filter { !$0.hasPrefix("heading ") })
         problemForms = try anyOf("cues/problem.txt")
         problemReferences = try anyOf("cues/problem-references.txt")
         reportFurniture = try anyOf("cues/report-furniture.txt")

@@ -20,12 +20,12 @@ struct MetadataReader {
     }()
     static let year = try! NSRegularExpression(pattern: #"((?:19|20)[0-9]{2}|20[X×x]{2}|20\*\*)\s*年"#)
     /// The shortest run of name characters that ends in a unit's suffix (`metadata/unit-suffixes.txt`;
-    /// longer suffixes first, so that 委员会 is not cut to 委).
-    static let unitPattern = try! NSRegularExpression(
-        pattern: #"([^\s,，、:：()（）关于]*?(?:"# + unitSuffixes.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + "))")
-    /// A unit within the one just read, named right after it (泰安市生态环境局 + 肥城分局).
-    static let subUnitPattern = try! NSRegularExpression(
-        pattern: #"^\p{Han}{1,8}?(?:"# + unitSuffixes.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")")
+    /// longer suffixes first, so that 委员会 is not cut to 委), and a unit within it named right
+    /// after it (泰安市生态环境局 + 肥城分局).
+    static let unitPattern: NSRegularExpression = {
+        let suffix = "(?:" + unitSuffixes.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
+        return try! NSRegularExpression(pattern: #"([^\s,，、:：()（）关于]*?"# + suffix + #"(?:\p{Han}{1,8}?"# + suffix + ")?)")
+    }()
     static let unitSuffixes = ((try? ResourceFiles.lines(file: "metadata/unit-suffixes.txt", bundle: .module)) ?? [])
         .sorted { ($0.count, $1) > ($1.count, $0) }
     static let regionPattern = try! NSRegularExpression(
@@ -344,10 +344,7 @@ struct MetadataReader {
 
     /// The first unit name in `s`; a unit that speaks of itself (我局, 本委) names nobody.
     static func unit(in s: String) -> String? {
-        firstMatch(unitPattern, s).map { u in
-            guard let rest = s.range(of: u).map({ String(s[$0.upperBound...]) }), let sub = firstMatch(subUnitPattern, rest, group: 0) else { return u }
-            return u + sub
-        }.map { $0.replacingOccurrences(of: "关于", with: "") }.flatMap { u in
+        firstMatch(unitPattern, s).map { $0.replacingOccurrences(of: "关于", with: "") }.flatMap { u in
             u.hasPrefix("我") || u.hasPrefix("本") ? nil : u
         }
     }
