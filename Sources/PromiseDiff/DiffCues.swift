@@ -17,6 +17,8 @@ final class DiffCues: @unchecked Sendable {
     let restatements: CueSet
     let indicatorSynonyms: [String: [String]]
     let directions: [(ceiling: Bool, word: String)]
+    /// Words saying which way a change figure goes (`target-directions.txt`: rise, fall).
+    let changeWords: [(rises: Bool, word: String)]
     let verbal: [(verdict: TargetVerdict, regex: NSRegularExpression)]
     let stopwords: Set<String>
     let actionVerbs: NSRegularExpression
@@ -58,10 +60,9 @@ final class DiffCues: @unchecked Sendable {
             let p = l.split(separator: " ").map(String.init)
             return p.count >= 2 ? (p[0], Array(p.dropFirst())) : nil
         }, uniquingKeysWith: { a, _ in a })
-        directions = try lines("target-directions.txt").map { l in
-            let p = l.split(separator: " ", maxSplits: 1)
-            return (p[0] == "ceiling", String(p[1]))
-        }
+        let directionLines = try lines("target-directions.txt").map { $0.split(separator: " ", maxSplits: 1).map(String.init) }
+        directions = directionLines.filter { $0[0] == "ceiling" || $0[0] == "floor" }.map { ($0[0] == "ceiling", $0[1]) }
+        changeWords = directionLines.filter { $0[0] == "rise" || $0[0] == "fall" }.map { ($0[0] == "rise", $0[1]) }
         verbal = try lines("verbal-verdicts.txt").compactMap { l in
             let p = l.split(separator: " ", maxSplits: 1)
             guard p.count == 2, let v = TargetVerdict(rawValue: String(p[0])) else { return nil }

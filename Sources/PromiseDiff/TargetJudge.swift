@@ -103,9 +103,13 @@ public struct TargetJudge: Sendable {
                         let lead = s.substring(with: NSRange(location: max(0, at - 8), length: q.range.lowerBound - max(0, at - 8)))
                         guard lead.contains("去年") || lead.contains("上年") || lastYearAccounts.contains(p.span) else { continue }
                     }
-                    let actual = TargetJudgement.Value(value: q.value, high: q.high, unit: q.unit, qualifier: q.qualifier,
+                    // A fall where the target rises (增长6% against 同比下降4.3%) is a negative change.
+                    let sign = Self.rises(t.indicator, cues).flatMap { wanted in
+                        Self.rises(s.substring(with: NSRange(location: at, length: q.range.lowerBound - at)), cues).map { $0 == wanted ? 1.0 : -1.0 }
+                    } ?? 1
+                    let actual = TargetJudgement.Value(value: sign * q.value, high: q.high.map { sign * $0 }, unit: q.unit, qualifier: q.qualifier,
                                                        text: p.text, span: p.span)
-                    let (verdict, reason) = compare(t, actual: q.value, ceiling: ceiling)
+                    let (verdict, reason) = compare(t, actual: sign * q.value, ceiling: ceiling)
                     return TargetJudgement(id: t.id, indicator: t.indicator, target: target, actual: actual, verdict: verdict, reason: reason)
                 }
             }
@@ -130,6 +134,18 @@ public struct TargetJudge: Sendable {
         }
         return TargetJudgement(id: t.id, indicator: t.indicator, target: target, actual: nil, verdict: .notReported,
                                reason: "the review does not name the indicator")
+    }
+
+    /// Which way the last change word in `s` goes (`target-directions.txt`): true for a rise,
+    /// nil when `s` names no change (a level: 达到2.08%).
+    static func rises(_ s: String, _ cues: DiffCues) -> Bool? {
+        var last: (end: String.Index, rises: Bool)?
+        for (rises, word) in cues.changeWords {
+            guard let r = s.range(of: word, options: .backwards) else { continue }
+            // 负增长 ends where 增长 does: the word listed first keeps the place.
+            if last == nil || r.upperBound > last!.end { last = (r.upperBound, rises) }
+        }
+        return last?.rises
     }
 
     /// One of two indicators the review names together (城乡居民人均可支配收入分别增长8.1%和9.6%,

@@ -34,6 +34,9 @@ public final class Cues: @unchecked Sendable {
     /// Part titles set without a marker (`part-titles.txt`): whole lines.
     let partTitles: NSRegularExpression
     public let roleCues: [(role: SectionRole, cue: String)]
+    /// Titles that take a role only when they are the whole title (`=问题` in `roles.txt`): a
+    /// word too common to be a cue inside a longer title.
+    let wholeTitleRoles: [String: SectionRole]
     /// The role cues' words as UTF-16, for looking in a heading's first units.
     let roleCueUnits: [[UInt16]]
     public let problemOpeners: [String]
@@ -68,6 +71,8 @@ public final class Cues: @unchecked Sendable {
     let unitsByFirst: [UInt16: [(unit: String, utf16: [UInt16])]]
     public let qualifiers: [(word: String, meaning: Qualifier)]
     public let notQualifiers: [String]
+    /// What makes a number with its unit a session's ordinal, not a count (三次会议).
+    let ordinals: [[UInt16]]
 
     init() throws {
         let bundle = Bundle.module
@@ -104,11 +109,14 @@ public final class Cues: @unchecked Sendable {
         enumerations = try regexes("enumerations.txt")
         notHeadings = try anyOf("not-headings.txt")
         partTitles = try anyOf("part-titles.txt")
-        roleCues = try lines("roles.txt").compactMap { line in
+        let roleLines: [(role: SectionRole, cue: String)] = try lines("roles.txt").compactMap { line in
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, let role = SectionRole(rawValue: String(parts[0])) else { return nil }
             return (role, String(parts[1]))
         }
+        roleCues = roleLines.filter { !$0.cue.hasPrefix("=") }
+        wholeTitleRoles = Dictionary(roleLines.filter { $0.cue.hasPrefix("=") }.map { (String($0.cue.dropFirst()), $0.role) },
+                                     uniquingKeysWith: { first, _ in first })
         roleCueUnits = roleCues.map { Array($0.cue.utf16) }
         problemOpeners = try lines("cues/problem-openers.txt")
         problemOpenerPatterns = problemOpeners.map(BytePattern.init)
@@ -135,10 +143,12 @@ public final class Cues: @unchecked Sendable {
         var units: [String] = []
         var qualifiers: [(String, Qualifier)] = []
         var notQualifiers: [String] = []
+        var ordinals: [String] = []
         for line in try lines("numbers.txt") {
             let parts = line.split(separator: " ").map(String.init)
             if parts.count >= 2 && parts[0] == "unit" { units.append(parts[1]) }
             if parts.count >= 2 && parts[0] == "notqualifier" { notQualifiers.append(parts[1]) }
+            if parts.count >= 2 && parts[0] == "ordinal" { ordinals.append(parts[1]) }
             if parts.count >= 3 && parts[0] == "qualifier", let q = Qualifier(rawValue: parts[2]) {
                 qualifiers.append((parts[1], q))
             }
@@ -147,6 +157,7 @@ public final class Cues: @unchecked Sendable {
         unitsByFirst = Dictionary(grouping: self.units.map { (unit: $0, utf16: Array($0.utf16)) }, by: { $0.utf16[0] })
         self.qualifiers = qualifiers.sorted { $0.0.count > $1.0.count }
         self.notQualifiers = notQualifiers
+        self.ordinals = ordinals.map { Array($0.utf16) }
     }
 
     /// Whether a sentence or paragraph (normalised) speaks of the report itself.

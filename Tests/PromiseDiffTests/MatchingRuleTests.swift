@@ -122,6 +122,22 @@ import Testing
         #expect(judge.judge(gdp, review: [passage("国内生产总值比2006年增长11.4%。")], year: 2007).actual?.value == 11.4)
     }
 
+    /// A county's review may report a fall (同比下降4.3%): against a rising target it is a negative
+    /// change, never a 4.3% rise; a fall against a falling target is what was asked.
+    @Test func targetActual_aFallIsANegativeChange() {
+        let judge = TargetJudge()
+        let gdp = Target(id: "t01", indicator: "地区生产总值增长", value: 3, high: nil, unit: "%", qualifier: .approx,
+                         text: "地区生产总值增长3%左右", span: Span(0, 12))
+        let fell = judge.judge(gdp, review: [passage("全县地区生产总值完成46.1亿元，同比下降4.3%；一般公共预算收入同比增长16%。")])
+        #expect(fell.actual?.value == -4.3 && fell.verdict == .missed)
+        #expect(judge.judge(gdp, review: [passage("地区生产总值实现负增长2.1%。")]).actual?.value == -2.1)
+        #expect(judge.judge(gdp, review: [passage("地区生产总值去年下滑后回升，同比增长3.2%。")]).verdict == .met)
+        let energy = Target(id: "t02", indicator: "单位地区生产总值能耗下降", value: 3, high: nil, unit: "%", qualifier: nil,
+                            text: "单位地区生产总值能耗下降3%", span: Span(0, 13))
+        #expect(judge.judge(energy, review: [passage("单位地区生产总值能耗下降3.5%。")]).verdict == .met)
+        #expect(judge.judge(energy, review: [passage("单位地区生产总值能耗增长1.2%。")]).actual?.value == -1.2)
+    }
+
     /// Where else the later report gives an actual: its problems admit a missed target, its plans
     /// may state last year's figure; a restated target and a yearly average are not actuals.
     @Test func targetActual_fromProblemsAndLastYearsFigureInThePlans() {

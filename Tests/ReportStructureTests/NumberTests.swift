@@ -41,6 +41,10 @@ import Testing
         #expect(NumberParser.parse("2017年1月20日召开会议").isEmpty)
         #expect(NumberParser.parse("一是统一认识，一批项目").isEmpty)
         #expect(NumberParser.parse("邢政办字〔2017〕39号").isEmpty)
+        // Ordinals: a session of a congress, a census, a rank.
+        #expect(NumberParser.parse("较好完成了县十六届人大三次会议确定的目标任务").isEmpty)
+        #expect(NumberParser.parse("开展第四次全国经济普查，召开了3次会议").map(\.value) == [3])
+        #expect(NumberParser.parse("全年召开常务会议12次，排名第5位").map(\.value) == [12])
     }
 
     @Test func chineseNumerals() {

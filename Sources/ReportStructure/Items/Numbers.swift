@@ -88,6 +88,13 @@ public enum NumberParser {
                 i = end; continue
             }
             if kind == .chinese && found.unit == nil { i = end; continue }
+            // Ordinals are no quantities: 第三次普查, 十六届人大三次会议 (a session of a term: 届
+            // shortly before; 召开3次会议 counts meetings).
+            if i > 0 && u[i - 1] == 0x7B2C { i = end; continue }
+            if let unit = found.unit, u[max(0, i - 6)..<i].contains(0x5C4A), cues.ordinals.contains(where: { o in
+                let from = end - unit.utf16.count
+                return from >= 0 && from + o.count <= u.count && u[from..<from + o.count].elementsEqual(o)
+            }) { i = end; continue }
             if let unit = found.unit { (found.scaled, found.baseUnit) = scale(value: value, unit: unit) }
             // Qualifier after (左右, 以上 …) or before (约, 不超过 …).
             let after = String(utf16CodeUnits: Array(u[end..<min(end + 4, u.count)]), count: min(4, u.count - end))

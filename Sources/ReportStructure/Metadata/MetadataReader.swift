@@ -337,8 +337,9 @@ struct MetadataReader {
         return (found.flatMap { $0.count <= 20 ? $0 : nil }, year)
     }
 
+    /// A report named in its opening: …青龙镇政府(机关)信息公开年度报告 (an aside in brackets may follow 政府).
     static let selfReference = try! NSRegularExpression(
-        pattern: #"([^\s,，。、:：;；()（）《》“”]{2,40}?)(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报|情况报告|报告)"#)
+        pattern: #"([^\s,，。、:：;；()（）《》“”]{2,40}?)(?:政府(?:\([^()]{1,4}\))?信息公开|政务公开)(?:工作)?(?:年度报告|年报|情况报告|报告)"#)
     /// What comes before a report's name in the sentence that names it: 现将, 特向社会公布, 印发….
     static let leadVerbs = try! NSRegularExpression(pattern: #"^.*(?:现将|现予|公布|发布|印发|报送)"#)
 

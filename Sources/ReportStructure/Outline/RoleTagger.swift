@@ -1,3 +1,4 @@
+import Foundation
 import ReportText
 
 /// Gives a section its role from cues (`roles.txt`) matched on the segmented title: a cue counts
@@ -18,7 +19,9 @@ final class RoleTagger {
     /// The longest cue found on token boundaries (the first in the file among equals). The title is
     /// segmented only when some cue is in it at all.
     func role(ofTitle title: String) -> SectionRole? {
-        let units = Array(LetterSpacing.closed(title).utf16)
+        let closed = LetterSpacing.closed(title)
+        if let role = cues.wholeTitleRoles[closed.trimmingCharacters(in: Self.titleEnds)] { return role }
+        let units = Array(closed.utf16)
         var found: [(role: SectionRole, at: Int, length: Int)] = []
         for (role, c) in cueUnits where !c.isEmpty && c.count <= units.count {
             for i in 0...(units.count - c.count) where units[i] == c[0] && units[i..<i + c.count].elementsEqual(c) {
@@ -34,4 +37,7 @@ final class RoleTagger {
         }
         return best?.role
     }
+
+    /// What may close a title without being part of it (问题： / 问题。).
+    static let titleEnds = CharacterSet(charactersIn: ":：。. ")
 }
