@@ -35,6 +35,16 @@ import Testing
         #expect(RoleTagger(segmenter: try WordSegmenter(lexicon: Self.lexicon)).role(ofTitle: "着力解决群众关心的问题") == nil)
     }
 
+    /// A preamble listing the parts as 报告内容包括…存在的问题及改进意见 speaks of the report: no problem.
+    @Test func aPreambleListingTheContents_isNoItem() throws {
+        let r = try extract(text: """
+            根据《中华人民共和国政府信息公开条例》要求编制本报告。报告内容包括概述、政府信息主动公开情况、存在的问题及改进意见等。
+            一、概述
+            （一）加强组织领导。青禾县重点办（虚构）把信息公开列入重要议事日程。
+            """)
+        #expect(r.items.map(\.role) == [.result])
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """
