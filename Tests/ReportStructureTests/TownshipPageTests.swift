@@ -45,6 +45,15 @@ import Testing
         #expect(r.items.map(\.role) == [.result])
     }
 
+    /// A page that lost its title (and names no report) is an OGI report by the template's parts.
+    @Test func aPageWithoutItsTitle_isAnOGIReportByItsParts() throws {
+        let r = try extract(text: "一、总体情况\n2021年，通过县政府门户网站主动公开信息6条（虚构）。\n二、主动公开政府信息情况\n第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 | 0 | 0\n")
+        #expect(r.metadata.genre.value == .ogiAnnualReport)
+        #expect(r.metadata.reviewYear.value == 2021)
+        let summary = try extract(text: "一、总体情况\n2021年，新建学校5所（虚构）。\n二、存在的主要问题\n资金不足。\n")
+        #expect(summary.metadata.genre.value == .unknown)
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """

@@ -82,6 +82,10 @@ struct MetadataReader {
         let topTitles = headings.filter { $0.level == topLevel }.map(\.title)
         let parts = partCues.filter { cue in topTitles.contains { $0.contains(cue) } }.count
         var template: Field<Template> = parts >= 4 ? Field(.sixPart2019, "headings") : Field(.freeForm, "headings")
+        // A page that lost its title is still an OGI report by the template's own parts.
+        if genre.value == .unknown, topTitles.contains(where: { t in partCues[1...2].contains { t.contains($0) } }) {
+            genre = Field(.ogiAnnualReport, "headings")
+        }
 
         // Unit and region.
         let signature = signatureUnit()
