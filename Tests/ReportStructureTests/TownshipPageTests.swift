@@ -54,6 +54,24 @@ import Testing
         #expect(summary.metadata.genre.value == .unknown)
     }
 
+    /// An older report: its part on requests is a statistics part, and the site's column name
+    /// below the report (政府信息公开年报) closes it rather than being a commitment.
+    @Test func olderReport_requestsPart_andTheColumnNameBelow() throws {
+        let r = try extract(text: """
+            青禾县统计局2010年政府信息公开工作年度报告（虚构）
+            一、总体情况
+            2010年，我局及时更新完善信息公开指南和目录。
+            三、依申请公开政府信息办理情况
+            2010年，我局没有受理信息公开申请。
+            五、存在的问题及改进措施
+            工作中存在以下主要问题：公开内容不全面。改进措施：积极强化措施，保障群众了解统计工作。
+
+            政府信息公开年报
+            """)
+        #expect(r.sections.map(\.role) == [.review, .statistics, .problems])
+        #expect(r.items.last?.text == "改进措施：积极强化措施，保障群众了解统计工作。")
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """
