@@ -153,7 +153,8 @@ extension Normalizer {
             // Across a blank line only a long or cut line: a wrapped paragraph's lines are adjacent.
             if j > i + 1 && !(w >= 120 || cutNumber) { i += 1; carried = 0; continue }
             let next = lines[j]
-            guard Self.continuesSentence(u, next) else {
+            // Past a blank line, a line opening on its year (2011年，我们将…) is a paragraph of its own.
+            guard Self.continuesSentence(u, next), j == i + 1 || !Self.opensOnAYear(u, next) else {
                 i += 1; carried = 0; continue
             }
             drop.append(line.upperBound..<next.lowerBound)
@@ -274,6 +275,15 @@ extension Normalizer {
     static func continuesSentence(_ u: [UInt16], _ r: Range<Int>) -> Bool {
         let figures = r.allSatisfy { (0x30...0x39).contains(u[$0]) || [0x2E, 0x25, 0x20, 0x2F, 0x2D, 0x2014].contains(u[$0]) }
         return !r.isEmpty && !figures && !opensParagraph(String(utf16Units: Array(u[r.lowerBound..<min(r.upperBound, r.lowerBound + 12)])))
+    }
+
+    /// 2011年， / 2011年度， at the start of `r`.
+    static func opensOnAYear(_ u: [UInt16], _ r: Range<Int>) -> Bool {
+        let digits: ClosedRange<UInt16> = 0x30...0x39
+        guard r.count >= 6, (r.lowerBound..<r.lowerBound + 4).allSatisfy({ digits.contains(u[$0]) }), u[r.lowerBound + 4] == 0x5E74 else { return false }
+        var k = r.lowerBound + 5
+        if u[k] == 0x5EA6, k + 1 < r.upperBound { k += 1 }  // 度
+        return u[k] == 0x2C || u[k] == 0xFF0C
     }
 
     static let numberContinuations: Set<UInt16> = {

@@ -72,6 +72,15 @@ import Testing
         #expect(r.items.last?.text == "改进措施：积极强化措施，保障群众了解统计工作。")
     }
 
+    /// A long line that ends without its full stop, a blank line, then a paragraph opening on the
+    /// next year: two paragraphs, the plan apart from the figures.
+    @Test func aParagraphOpeningOnItsYear_afterABlankLine_standsApart() throws {
+        let figures = "其中，网上公开信息20条，所占比例为30%，白鹭乡政务公开栏公开45条，所占比例为70%，村务公开栏、便民服务中心电子屏等其他渠道公开信息的比例另行统计，未计入上述数字"
+        let r = try extract(text: "白鹭乡2010年政府信息公开报告（虚构）\n\n截至2010年底，全乡累计主动公开政府信息65条。\(figures)\n\n2011年，我们将进一步提高对推进政务公开工作重要性的认识。\n")
+        #expect(r.items.map(\.role) == [.result, .result, .commitment])
+        #expect(r.items.last?.text == "2011年，我们将进一步提高对推进政务公开工作重要性的认识。")
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """
