@@ -81,6 +81,29 @@ import Testing
         #expect(r.items.last?.text == "2011年，我们将进一步提高对推进政务公开工作重要性的认识。")
     }
 
+    /// Streets (街道) publish too: a street's report is its office's, and the street is the region,
+    /// whether the title, the opening or the note of who answers for it names it.
+    @Test(arguments: [
+        ("白鹭街道2022年政府信息公开工作年度报告（虚构）\n一、总体情况\n", "白鹭街道办事处", "白鹭街道"),
+        ("现公布青禾区白鹭街道2022年政府信息公开工作年度报告（虚构）。\n一、总体情况\n", "青禾区白鹭街道办事处", "青禾区白鹭街道"),
+        ("本年度报告根据《中华人民共和国政府信息公开条例》的有关规定编制，由总体情况等六部分组成。本报告所列统计数据期限自2022年1月1日起至12月31日止。受理机构为青禾市南关区白鹭街道办事处（虚构）。\n一、总体情况\n", "青禾市南关区白鹭街道办事处", "南关区白鹭街道"),
+    ])
+    func aStreetsReport(opening: String, unit: String, region: String) throws {
+        let r = try extract(text: opening + "2022年，街道主动公开信息236条。\n")
+        #expect(r.metadata.unit.value == unit)
+        #expect(r.metadata.region.value == region)
+    }
+
+    /// 关 and 于 are parts of names (于都县, 南关区); only the word 关于 is no part of a unit.
+    @Test(arguments: [("于都县人民政府", "于都县"), ("长春市南关区教育局", "南关区")])
+    func namesHolding关或于(unit: String, region: String) throws {
+        let r = try extract(text: "\(unit)2020年政府信息公开工作年度报告（虚构）\n一、总体情况\n2020年，主动公开信息12条。\n")
+        #expect(r.metadata.unit.value == unit)
+        #expect(r.metadata.region.value == region)
+        let notice = try extract(text: "关于印发\(unit)2020年政府信息公开工作年度报告的通知（虚构）\n一、总体情况\n2020年，主动公开信息12条。\n")
+        #expect(notice.metadata.unit.value == unit)
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """

@@ -24,12 +24,13 @@ struct MetadataReader {
     /// after it (泰安市生态环境局 + 肥城分局).
     static let unitPattern: NSRegularExpression = {
         let suffix = "(?:" + unitSuffixes.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
-        return try! NSRegularExpression(pattern: #"([^\s,，、:：()（）关于]*?"# + suffix + #"(?:\p{Han}{1,8}?"# + suffix + ")?)")
+        // Never 关于, nor a part of it (南关区 and 于都县 keep their 关 and 于).
+        return try! NSRegularExpression(pattern: #"((?:(?!关于)(?!(?<=关)于)[^\s,，、:：()（）。;；!！?？])*?"# + suffix + #"(?:\p{Han}{1,8}?"# + suffix + ")?)")
     }()
     static let unitSuffixes = ((try? ResourceFiles.lines(file: "metadata/unit-suffixes.txt", bundle: .module)) ?? [])
         .sorted { ($0.count, $1) > ($1.count, $0) }
     static let regionPattern = try! NSRegularExpression(
-        pattern: #"^(?:(\S+?(?:省|自治区)))?(?:(\S+?(?:市|自治州|州(?!市)|盟|地区)))?(\S+?(?:县|区|旗|市|镇|乡))$"#)
+        pattern: #"^(?:(\S+?(?:省|自治区)))?(?:(\S+?(?:市|自治州|州(?!市)|盟|地区)))?(\S+?(?:县|区|旗|市|镇|乡|街道))$"#)
     /// A work report says whose it is below its title: 在青禾县第十七届人民代表大会…上, 青禾县县长 张三.
     static let congressLine = try! NSRegularExpression(
         pattern: #"在(\S+?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))第[一二三四五六七八九十]+届人民代表大会"#)
@@ -97,6 +98,9 @@ struct MetadataReader {
             unit = Field(r + "人民政府", "text")
         }
         else if let u = selfNamed().unit { unit = Field(u, "text") }
+        else if let u = Self.firstMatch(Self.statedUnit, body).flatMap({ p in Self.unit(in: p).flatMap { p.hasSuffix($0) ? $0 : nil } }) {
+            unit = Field(u, "text")
+        }
         // A short line above the report names it (青禾县教育局, or only its place: 五常市民意乡); the
         // opening sentence does not (依据《条例》（国务院令第711号）… names the State Council's decree).
         else if let u = top.lazy.filter({ !Self.hasSentencePunctuation($0) })
@@ -201,12 +205,15 @@ struct MetadataReader {
         }
     }
 
+    static let sentenceOpeners = (try? ResourceFiles.lines(file: "metadata/sentence-openers.txt", bundle: .module)) ?? []
+
     func titleLine(_ top: [String]) -> String? {
         let kinds = ["报告", "汇报", "总结", "年报", "工作要点"]
         // A title is no sentence: a line with a comma or a sentence end before any title word is
         // text (现在，我代表…作工作报告，请予审议。; 各位代表:), and a title broken over lines does not
         // run into one. (A flattened page's title runs on into its text: 年度报告根据…，.)
         func isProse(_ s: String) -> Bool {
+            if Self.sentenceOpeners.contains(where: s.hasPrefix) { return true }
             guard let stop = s.firstIndex(where: { ",，。;；:：".contains($0) }) else { return false }
             return !kinds.contains { s[..<stop].contains($0) }
         }
@@ -284,7 +291,7 @@ struct MetadataReader {
     /// A title that names a place, not an organ (青禾县2020年政府信息公开工作年度报告, 青禾县政府…):
     /// the report is its government's, so it pairs with the years titled 青禾县人民政府….
     static let regionTitle = try! NSRegularExpression(
-        pattern: #"^(\S{1,12}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗|镇|乡))(?:政府)?(?=(?:19|20)[0-9]{2}\s*年|政府信息公开|政务公开|政府工作报告)"#)
+        pattern: #"^(\S{1,12}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))(?:政府)?(?=(?:19|20)[0-9]{2}\s*年|政府信息公开|政务公开|政府工作报告)"#)
 
     /// What a title is about, without its wrapping: 关于印发《青禾县2020年…报告》的通知 and
     /// 青禾县人民政府办公室关于青禾县2020年…报告 are about 青禾县2020年…报告; a leading year goes too
@@ -307,14 +314,19 @@ struct MetadataReader {
     static func placeGovernment(_ line: String) -> String? {
         let t = line.trimmingCharacters(in: .whitespaces)
         guard t.count <= 16, regionPattern.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil else { return nil }
-        return t + "人民政府"
+        return government(of: t)
+    }
+
+    /// Whose the place is: a street's office (白鹭街道办事处), else a government (白鹭县人民政府).
+    static func government(of place: String) -> String {
+        place.hasSuffix("街道") ? place + "办事处" : place + "人民政府"
     }
 
     /// A line of prose, by the line repairs' rule (a unit's name is never in one).
     static func hasSentencePunctuation(_ s: String) -> Bool { s.utf16.contains(where: Normalizer.isProsePunctuation) }
 
     static func governmentOfRegion(in title: String) -> String? {
-        firstMatch(regionTitle, title).map { $0 + "人民政府" }
+        firstMatch(regionTitle, title).map(government(of:))
     }
 
     /// A report that names itself in its opening (特向社会公布2020年开平市农业农村局政府信息公开工作
@@ -341,6 +353,9 @@ struct MetadataReader {
         return (found.flatMap { $0.count <= 20 ? $0 : nil }, year)
     }
 
+    /// The opening's note of who answers for the report: 受理机构为长春市南关区桃源街道办事处.
+    static let statedUnit = try! NSRegularExpression(pattern: #"受理机构(?:为|是|:)\s*([^\s,，。;；()（）:：]{2,30})"#)
+
     /// A report named in its opening: …青龙镇政府(机关)信息公开年度报告 (an aside in brackets may follow 政府).
     static let selfReference = try! NSRegularExpression(
         pattern: #"([^\s,，。、:：;；()（）《》“”]{2,40}?)(?:政府(?:\([^()]{1,4}\))?信息公开|政务公开)(?:工作)?(?:年度报告|年报|情况报告|报告)"#)
@@ -357,7 +372,8 @@ struct MetadataReader {
     static func region(of unit: String) -> (province: String?, city: String?, region: String?) {
         if unit.contains("国务院") { return (nil, nil, "全国") }
         var base = unit
-        for suffix in ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "街道办事处"] where base.hasSuffix(suffix) {
+        // A street's office keeps 街道: the street is the place.
+        for suffix in ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "办事处"] where base.hasSuffix(suffix) {
             base = String(base.dropLast(suffix.count))
             break
         }
