@@ -104,6 +104,25 @@ import Testing
         #expect(notice.metadata.unit.value == unit)
     }
 
+    /// A site's breadcrumb that ends on the column's name is no title; measures announced after the
+    /// problems they answer (结合工作中存在的问题和不足，我们将从以下三个方面改进) are commitments, and
+    /// a review's 对进一步规范…发挥了积极作用 promises nothing.
+    @Test func breadcrumb_measuresAnsweringProblems_andAPastContribution() throws {
+        let r = try extract(text: """
+            首页 > 青禾县人民政府门户网站 > 政务公开 > 政府信息公开年报
+            白鹭镇2025年度政府信息公开工作年度报告（虚构）
+            一、总体情况
+            2025年，我镇主动公开政府信息120条。
+            五、存在的主要问题及改进情况
+            2025年我镇信息公开工作对进一步规范权力运行发挥了积极作用。但是，仍存在一些问题和不足。
+            一是公开的时效性有待提高。二是解读形式单一。
+            结合工作中存在的问题和不足，我们将从以下三个方面改进。一是进一步规范公开内容。二是丰富解读形式。三是组织业务培训。
+            """)
+        #expect(r.metadata.title.value == "白鹭镇2025年度政府信息公开工作年度报告(虚构)")
+        #expect(r.metadata.unit.value == "白鹭镇人民政府")
+        #expect(r.items.map(\.role) == [.result, .problem, .problem, .problem, .commitment, .commitment, .commitment])
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """

@@ -205,6 +205,12 @@ struct MetadataReader {
         }
     }
 
+    /// A site's trail to the page (首页 > 青禾县人民政府 > 政务公开 > 政府信息公开年报): it may
+    /// end on the page's kind, but it is navigation, not the title.
+    static func isBreadcrumb(_ line: String) -> Bool {
+        line.filter { $0 == ">" || $0 == "»" || $0 == "›" }.count >= 2
+    }
+
     static let sentenceOpeners = (try? ResourceFiles.lines(file: "metadata/sentence-openers.txt", bundle: .module)) ?? []
 
     func titleLine(_ top: [String]) -> String? {
@@ -213,7 +219,7 @@ struct MetadataReader {
         // text (现在，我代表…作工作报告，请予审议。; 各位代表:), and a title broken over lines does not
         // run into one. (A flattened page's title runs on into its text: 年度报告根据…，.)
         func isProse(_ s: String) -> Bool {
-            if Self.sentenceOpeners.contains(where: s.hasPrefix) { return true }
+            if Self.sentenceOpeners.contains(where: s.hasPrefix) || Self.isBreadcrumb(s) { return true }
             guard let stop = s.firstIndex(where: { ",，。;；:：".contains($0) }) else { return false }
             return !kinds.contains { s[..<stop].contains($0) }
         }
