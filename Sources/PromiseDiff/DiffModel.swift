@@ -60,6 +60,19 @@ public struct TargetJudgement: Codable, Hashable, Sendable {
     public var actual: Value?
     public var verdict: TargetVerdict
     public var reason: String
+
+    enum CodingKeys: String, CodingKey { case id, indicator, target, actual, verdict, reason }
+
+    /// `actual` is written as null when the review gives none, so that every target has the key.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(indicator, forKey: .indicator)
+        try c.encode(target, forKey: .target)
+        try c.encode(actual, forKey: .actual)
+        try c.encode(verdict, forKey: .verdict)
+        try c.encode(reason, forKey: .reason)
+    }
 }
 
 /// A problem admitted in year N that is admitted again in year N+1.
