@@ -123,6 +123,13 @@ import Testing
         #expect(r.items.map(\.role) == [.result, .problem, .problem, .problem, .commitment, .commitment, .commitment])
     }
 
+    /// A district's targets name both incomes by their first characters (城、乡居民…分别增长8%、9%).
+    @Test func bothIncomesNamedByOneCharacterEach() throws {
+        let r = try extract(text: "青禾区政府工作报告（虚构）\n一、2018年工作回顾\n全区地区生产总值增长9.3%。\n二、2019年工作安排\n主要预期目标：地区生产总值增长9%，城、乡居民人均可支配收入分别增长8%、9%，城镇登记失业率控制在4%以内。\n")
+        #expect(r.targets.map(\.indicator) == ["地区生产总值增长", "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长", "城镇登记失业率"])
+        #expect(r.targets.map(\.value) == [9, 8, 9, 4])
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """
