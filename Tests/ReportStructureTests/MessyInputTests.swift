@@ -399,7 +399,8 @@ import TestSupport
 
     /// Other names of a review's achievements and of a report's problems.
     @Test(arguments: [("2021年目标任务完成情况", SectionRole.review), ("工作亮点", .review), ("面临的困难和挑战", .problems), ("存在的短板", .problems),
-                      ("政府信息主动公开情况", .statistics), ("主动公开情况", .statistics)])
+                      ("政府信息主动公开情况", .statistics), ("主动公开情况", .statistics),
+                      ("“十二五”时期的奋斗目标", .plans)])
     func otherPartNames(heading: String, role: SectionRole) throws {
         let r = try extract(text: "青禾县2021年工作总结\n一、\(heading)\n全年新建学校5所。\n")
         #expect(r.sections.first?.role == role)

@@ -130,6 +130,22 @@ import Testing
         #expect(r.targets.map(\.value) == [9, 8, 9, 4])
     }
 
+    /// A five-year part's goals are no targets of the plan year: neither a yearly average nor a
+    /// figure set for a year ahead (到2015年达到210亿元).
+    @Test func aFiveYearPartsGoals_areNoTargetsOfTheYear() throws {
+        let r = try extract(text: """
+            青禾县人民政府工作报告（虚构）
+            一、2010年工作回顾
+            2010年，全县实现地区生产总值120亿元，增长13.5%。
+            二、“十二五”时期的奋斗目标
+            “十二五”时期，全县经济社会发展的主要目标是：地区生产总值年均增长12%以上，到2015年达到210亿元。
+            三、2011年工作安排
+            2011年主要预期目标是：地区生产总值增长13%，城镇居民人均可支配收入增长12%。
+            """)
+        #expect(r.sections.map(\.role) == [.review, .plans, .plans])
+        #expect(r.targets.map(\.indicator) == ["地区生产总值增长", "城镇居民人均可支配收入增长"])
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """
