@@ -146,6 +146,13 @@ import Testing
         #expect(r.targets.map(\.indicator) == ["地区生产总值增长", "城镇居民人均可支配收入增长"])
     }
 
+    /// A PDF viewer's page label before the title is no part of it.
+    @Test func aViewersPageLabel_isNoPartOfTheTitle() throws {
+        let r = try extract(text: "Page 1 - 青禾县信访局2022年政府信息公开工作年度报告（虚构）\n一、总体情况\n2022年，我局主动公开信息20条。\n")
+        #expect(r.metadata.title.value == "青禾县信访局2022年政府信息公开工作年度报告(虚构)")
+        #expect(r.metadata.unit.value == "青禾县信访局")
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """

@@ -201,9 +201,14 @@ struct MetadataReader {
         // A title set letter-spaced (政 府 工 作 报 告) is read without its spaces, and a layout
         // table's cell bars around a line (…年度报告 | ||) are no part of it.
         return view.lines.prefix(min(first, 20)).map {
-            LetterSpacing.closed(view.text($0.lowerBound..<min($0.upperBound, $0.lowerBound + 300)).trimmingCharacters(in: Self.cellBars))
+            let line = LetterSpacing.closed(view.text($0.lowerBound..<min($0.upperBound, $0.lowerBound + 300)).trimmingCharacters(in: Self.cellBars))
+            let ns = line as NSString
+            return Self.viewerPage.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)).map { ns.substring(from: $0.range.length) } ?? line
         }
     }
+
+    /// A PDF viewer's page label copied with the text (Page 1 - 青禾县…年度报告): not the title's.
+    static let viewerPage = try! NSRegularExpression(pattern: #"^(?:Page|页)\s*[0-9]+\s*(?:of\s*[0-9]+\s*)?[-–—:]\s*"#)
 
     /// A site's trail to the page (首页 > 青禾县人民政府 > 政务公开 > 政府信息公开年报): it may
     /// end on the page's kind, but it is navigation, not the title.
