@@ -153,6 +153,22 @@ import Testing
         #expect(r.metadata.unit.value == "青禾县信访局")
     }
 
+    /// A department's region is its place, not a place word inside its name (市场, 城乡, 城市,
+    /// 景区); a district named 市中区 keeps its 市; 管委会, 苏木 and a street of a government
+    /// named in full are read too.
+    @Test(arguments: [
+        ("青禾县市场监督管理局", "青禾县市场监督管理局", "青禾县"), ("青禾县住房和城乡建设局", "青禾县住房和城乡建设局", "青禾县"),
+        ("青禾县城市管理局", "青禾县城市管理局", "青禾县"), ("青禾县旅游景区管理局", "青禾县旅游景区管理局", "青禾县"),
+        ("青禾市市中区教育局", "青禾市市中区教育局", "市中区"), ("白鹭回族自治县教育局", "白鹭回族自治县教育局", "白鹭回族自治县"),
+        ("青禾高新区管委会", "青禾高新区管委会", "青禾高新区"), ("白鹭旗青禾苏木", "白鹭旗青禾苏木人民政府", "白鹭旗青禾苏木"),
+        ("青禾县人民政府白鹭街道办事处", "青禾县人民政府白鹭街道办事处", "青禾县白鹭街道"),
+    ])
+    func aDepartmentsRegion(name: String, unit: String, region: String) throws {
+        let r = try extract(text: "\(name)2020年政府信息公开工作年度报告（虚构）\n一、总体情况\n2020年，主动公开信息12条。\n")
+        #expect(r.metadata.unit.value == unit)
+        #expect(r.metadata.region.value == region)
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """

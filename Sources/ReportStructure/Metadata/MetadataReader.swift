@@ -30,7 +30,7 @@ struct MetadataReader {
     static let unitSuffixes = ((try? ResourceFiles.lines(file: "metadata/unit-suffixes.txt", bundle: .module)) ?? [])
         .sorted { ($0.count, $1) > ($1.count, $0) }
     static let regionPattern = try! NSRegularExpression(
-        pattern: #"^(?:(\S+?(?:省|自治区)))?(?:(\S+?(?:市|自治州|州(?!市)|盟|地区)))?(\S+?(?:县|区|旗|市|镇|乡|街道))$"#)
+        pattern: #"^(?:(\S+?(?:省|自治区)))?(?:(\S+?(?:市|自治州|州(?!市)|盟|地区)))?(\S+?(?:县|区|旗|市|镇|乡|街道|苏木))$"#)
     /// A work report says whose it is below its title: 在青禾县第十七届人民代表大会…上, 青禾县县长 张三.
     static let congressLine = try! NSRegularExpression(
         pattern: #"在(\S+?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))第[一二三四五六七八九十]+届人民代表大会"#)
@@ -302,7 +302,7 @@ struct MetadataReader {
     /// A title that names a place, not an organ (青禾县2020年政府信息公开工作年度报告, 青禾县政府…):
     /// the report is its government's, so it pairs with the years titled 青禾县人民政府….
     static let regionTitle = try! NSRegularExpression(
-        pattern: #"^(\S{1,12}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道))(?:政府)?(?=(?:19|20)[0-9]{2}\s*年|政府信息公开|政务公开|政府工作报告)"#)
+        pattern: #"^(\S{1,12}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗|镇|乡|街道|苏木))(?:政府)?(?=(?:19|20)[0-9]{2}\s*年|政府信息公开|政务公开|政府工作报告)"#)
 
     /// What a title is about, without its wrapping: 关于印发《青禾县2020年…报告》的通知 and
     /// 青禾县人民政府办公室关于青禾县2020年…报告 are about 青禾县2020年…报告; a leading year goes too
@@ -388,11 +388,12 @@ struct MetadataReader {
             base = String(base.dropLast(suffix.count))
             break
         }
-        // A department of a place (青禾县教育局): the place is the name up to its last division word.
+        // A unit of a government named in full (青禾县人民政府青禾街道办事处): the place is the street's.
+        base = base.replacingOccurrences(of: "人民政府", with: "")
+        // A department of a place (青禾县教育局): the place is the name up to its last place word.
         if regionPattern.firstMatch(in: base, range: NSRange(location: 0, length: (base as NSString).length)) == nil,
-           let cut = base.lastIndex(where: { "省市州盟县区旗镇乡".contains($0) }) {
-            let place = String(base[...cut])
-            if regionPattern.firstMatch(in: place, range: NSRange(location: 0, length: (place as NSString).length)) != nil { base = place }
+           let place = placePrefix(of: base) {
+            base = place
         }
         let ns = base as NSString
         guard let m = regionPattern.firstMatch(in: base, range: NSRange(location: 0, length: ns.length)) else {
@@ -404,6 +405,40 @@ struct MetadataReader {
         func group(_ i: Int) -> String? { m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)) }
         return (group(1), group(2), group(3))
     }
+
+    /// The longest start of a department's name that is a place (福州市晋安区 of 福州市晋安区教育局).
+    /// A division word counts only after a name of its own: 市 in 青禾县市场监督管理局 and 乡 in
+    /// 青禾县住房和城乡建设局 follow no place name (none, one character after the first place, a
+    /// joining word, or more than five characters that are not an autonomous area's), nor does a
+    /// part of a place (`metadata/not-places.txt`: 景区, 园区 …).
+    static func placePrefix(of base: String) -> String? {
+        let chars = Array(base)
+        var best: String?
+        var nameStart = 0
+        var i = 0
+        while i < chars.count {
+            let levelEnd: Int
+            if i + 1 < chars.count, Self.twoCharacterLevels.contains(String(chars[i...i + 1])) { levelEnd = i + 2 }
+            else if Self.levels.contains(chars[i]) { levelEnd = i + 1 }
+            else { i += 1; continue }
+            let name = chars[nameStart..<i]
+            let segment = String(chars[nameStart..<levelEnd])
+            let autonomous = segment.contains("自治")
+            let isName = name.count >= (nameStart == 0 ? 1 : 2) && (name.count <= 5 || (autonomous && name.count <= 10))
+                && !name.contains(where: { "和与及".contains($0) }) && !Self.notPlaces.contains(where: segment.hasSuffix)
+            if isName {
+                let prefix = String(chars[0..<levelEnd])
+                if regionPattern.firstMatch(in: prefix, range: NSRange(location: 0, length: (prefix as NSString).length)) != nil { best = prefix }
+                nameStart = levelEnd
+            }
+            i = levelEnd
+        }
+        return best
+    }
+
+    static let levels = Set("省市州盟县区旗镇乡")
+    static let twoCharacterLevels: Set<String> = ["街道", "苏木"]
+    static let notPlaces = (try? ResourceFiles.lines(file: "metadata/not-places.txt", bundle: .module)) ?? []
 
     /// A year in the file's name, else in its folder's (青禾县/2019/report.html).
     static func yearFromPath(_ path: String) -> Int? {
