@@ -37,6 +37,8 @@ public struct ExtractRecord: Codable, Sendable {
 public enum ExtractInput: Sendable {
     case file(String)
     case document(InlineDocument)
+    /// One report's bytes as they came on standard input.
+    case stream([UInt8])
 
     public struct InlineDocument: Codable, Sendable {
         public var id: String?
@@ -80,6 +82,7 @@ public enum ExtractInput: Sendable {
         switch self {
         case .file(let p): p
         case .document(let d): d.name
+        case .stream: "stdin"
         }
     }
 
@@ -87,6 +90,9 @@ public enum ExtractInput: Sendable {
         switch self {
         case .file(let path):
             return try extractor.extract(path: path, manifest: manifest.entry(for: path))
+        case .stream(let bytes):
+            let doc = try DocumentLoader.load(bytes: bytes, path: "stdin", format: SourceFormat(sniffing: bytes))
+            return try extractor.extract(doc, manifest: manifest.entry(for: "stdin"))
         case .document(let d):
             if let path = d.path, d.text == nil {
                 return try extractor.extract(path: path, manifest: manifest.entry(for: path) ?? d.manifestEntry)
@@ -100,11 +106,23 @@ public enum ExtractInput: Sendable {
         }
     }
 
-    /// Reads JSON Lines documents, one per line; a bad line is an error record, not the end.
-    public static func jsonLines(_ handle: FileHandle) -> AnyIterator<Result<ExtractInput, NianbaoError>> {
+    /// Reads JSON Lines documents, one per line; a bad line is an error record, not the end. With
+    /// `orOneReport` (standard input), a stream that does not open with `{` is one report piped in
+    /// as it is (`nianbao extract - < report.txt`; HTML and DOCX are told by their first bytes).
+    public static func jsonLines(_ handle: FileHandle, orOneReport: Bool = false) -> AnyIterator<Result<ExtractInput, NianbaoError>> {
         let lines = LineReader(handle)
         var number = 0
+        var sniffed = !orOneReport
         return AnyIterator {
+            if !sniffed {
+                sniffed = true
+                if let first = lines.firstNonSpaceByte(), first != UInt8(ascii: "{") {
+                    guard let bytes = lines.remainder(limit: InputLimits.maxFileBytes) else {
+                        return .failure(NianbaoError(.tooLarge, file: "stdin", "more than \(InputLimits.maxFileBytes) bytes"))
+                    }
+                    return .success(.stream(bytes))
+                }
+            }
             while let line = lines.next() {
                 number += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -135,6 +153,33 @@ public final class LineReader: Sequence, IteratorProtocol {
     public static let maxLine = 256 * 1024 * 1024
 
     public init(_ handle: FileHandle) { self.handle = handle }
+
+    /// The first byte that is not white space or part of a byte-order mark, read ahead but not
+    /// consumed (nil for an empty stream).
+    public func firstNonSpaceByte() -> UInt8? {
+        var i = start
+        while true {
+            while i < buffer.count {
+                if [0x20, 0x09, 0x0D, 0x0A, 0xEF, 0xBB, 0xBF].contains(buffer[i]) { i += 1; continue }
+                return buffer[i]
+            }
+            if eof { return nil }
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { eof = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+
+    /// Everything not read yet, up to `limit` bytes (nil when there is more).
+    public func remainder(limit: Int) -> [UInt8]? {
+        var out = Array(buffer[start...])
+        buffer.removeAll(); start = 0
+        while !eof {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { eof = true } else { out.append(contentsOf: chunk) }
+            if out.count > limit { return nil }
+        }
+        return out.count > limit ? nil : out
+    }
 
     public func next() -> [UInt8]? {
         while true {

@@ -48,7 +48,7 @@ public enum CorpusDiscovery {
         func list(_ items: [Result<ExtractInput, NianbaoError>]) -> AnyIterator<Result<ExtractInput, NianbaoError>> {
             AnyIterator(items.makeIterator())
         }
-        if path == "-" { return ExtractInput.jsonLines(FileHandle.standardInput) }
+        if path == "-" { return ExtractInput.jsonLines(FileHandle.standardInput, orOneReport: true) }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             return list([.failure(NianbaoError(.unreadable, file: path, "no such file or folder"))])

@@ -8,11 +8,12 @@ struct Extract: ParsableCommand {
         abstract: "Structure reports: metadata, outline, results / problems / commitments, targets, tables, checks.",
         discussion: """
         Inputs are files (.txt in any Chinese encoding, .html, .docx, .pdf), or - for JSON Lines documents \
-        on standard input ({"id", "unit", "year", "title", "text", ...}). With --out -, one JSON record per \
-        report on standard output (JSON Lines); a failed input becomes a record with an "error" field.
+        on standard input ({"id", "unit", "year", "title", "text", ...}), or one report piped in as it is \
+        (text, HTML or DOCX). With --out -, one JSON record per report on standard output (JSON Lines); a \
+        failed input becomes a record with an "error" field.
         """)
 
-    @Argument(help: "Report files, or - for JSON Lines documents on standard input.")
+    @Argument(help: "Report files, or - for JSON Lines documents (or one report as it is) on standard input.")
     var files: [String] = []
 
     @Option(help: "A corpus manifest (CSV or JSON: path, unit, region, year, genre).")
@@ -30,7 +31,7 @@ struct Extract: ParsableCommand {
         let inputs = files.isEmpty ? ["-"] : files
         for input in inputs {
             let sources: AnySequence<Result<ExtractInput, NianbaoError>> = input == "-"
-                ? AnySequence(ExtractInput.jsonLines(FileHandle.standardInput))
+                ? AnySequence(ExtractInput.jsonLines(FileHandle.standardInput, orOneReport: true))
                 : AnySequence([.success(ExtractInput.file(input))])
             for source in sources {
                 let record: ExtractRecord

@@ -203,4 +203,18 @@ import TestSupport
         #expect(lines[0].contains("\"schemaVersion\":1") && lines[0].contains("986条"))
         #expect(lines[1].contains("\"error\"") && lines[2].contains("\"error\""))
     }
+
+    /// A report piped in as it is (not JSON) is one report, whatever its format.
+    @Test(arguments: ["ogi-template-2020.txt", "messy-page.html", "auto-numbered.docx"])
+    func extract_readsOneReportPipedInAsItIs(fixture: String) throws {
+        let bytes = try Data(contentsOf: Paths.fixture(fixture))
+        let piped = try Self.run(["extract", "-"], stdin: bytes)
+        let named = try Self.run(["extract", Paths.fixture(fixture).path])
+        #expect(piped.status == 0)
+        let a = try JSONSerialization.jsonObject(with: piped.stdout) as! [String: Any]
+        let b = try JSONSerialization.jsonObject(with: named.stdout) as! [String: Any]
+        #expect((a["source"] as! [String: Any])["path"] as? String == "stdin")
+        #expect(a["items"] as? NSArray == b["items"] as? NSArray)
+        #expect(((a["metadata"] as! [String: Any])["unit"] as? NSDictionary) == ((b["metadata"] as! [String: Any])["unit"] as? NSDictionary))
+    }
 }

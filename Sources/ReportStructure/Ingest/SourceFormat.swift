@@ -14,6 +14,15 @@ public enum SourceFormat: String, Codable, Sendable, CaseIterable {
         default: self = .txt
         }
     }
+
+    /// By the first bytes, for a report without a name (piped in): a zip is DOCX, %PDF a PDF,
+    /// markup (a first character `<`) HTML; anything else text.
+    public init(sniffing bytes: [UInt8]) {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { self = .docx; return }
+        if bytes.starts(with: Array("%PDF".utf8)) { self = .pdf; return }
+        let first = bytes.drop { [0x20, 0x09, 0x0D, 0x0A, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        self = first == UInt8(ascii: "<") ? .html : .txt
+    }
 }
 
 /// A report file reduced to its text: the text every span of the report points into.
