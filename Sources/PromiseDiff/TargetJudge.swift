@@ -143,7 +143,8 @@ public struct TargetJudge: Sendable {
         for (rises, word) in cues.changeWords {
             guard let r = s.range(of: word, options: .backwards) else { continue }
             // 负增长 ends where 增长 does: the word listed first keeps the place.
-            if last == nil || r.upperBound > last!.end { last = (r.upperBound, rises) }
+            if let l = last, r.upperBound <= l.end { continue }
+            last = (r.upperBound, rises)
         }
         return last?.rises
     }

@@ -160,7 +160,7 @@ public final class LineReader: Sequence, IteratorProtocol {
         var i = start
         while true {
             while i < buffer.count {
-                if [0x20, 0x09, 0x0D, 0x0A, 0xEF, 0xBB, 0xBF].contains(buffer[i]) { i += 1; continue }
+                if SourceFormat.blankLead.contains(buffer[i]) { i += 1; continue }
                 return buffer[i]
             }
             if eof { return nil }

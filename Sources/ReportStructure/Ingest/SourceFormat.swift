@@ -20,9 +20,12 @@ public enum SourceFormat: String, Codable, Sendable, CaseIterable {
     public init(sniffing bytes: [UInt8]) {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { self = .docx; return }
         if bytes.starts(with: Array("%PDF".utf8)) { self = .pdf; return }
-        let first = bytes.drop { [0x20, 0x09, 0x0D, 0x0A, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        let first = bytes.drop { Self.blankLead.contains($0) }.first
         self = first == UInt8(ascii: "<") ? .html : .txt
     }
+
+    /// Bytes passed over before a stream's first character: white space and a UTF-8 byte-order mark.
+    static let blankLead: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A, 0xEF, 0xBB, 0xBF]
 }
 
 /// A report file reduced to its text: the text every span of the report points into.
