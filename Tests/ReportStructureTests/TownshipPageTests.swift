@@ -169,6 +169,17 @@ import Testing
         #expect(r.metadata.region.value == region)
     }
 
+    /// A statistics period that spans years (自2003年至2008年止) is the year it ends in; a hacked
+    /// page's web address in place of the county's name is no part of the unit.
+    @Test func aPeriodOverYears_andAnAddressForAName() throws {
+        let r = try extract(text: "白鹭县应急办公室2008年政府信息公开工作年度报告（虚构）\n本报告中所列数据的统计期限自2003 年至2008 年止。\n一、概述\n2008年，我办主动公开信息26条。\n")
+        #expect(r.metadata.reviewYear.value == 2008 && r.warnings.isEmpty)
+        let hacked = try extract(text: "example.com白鹭镇\n2008年政府信息公开工作年度报告（虚构）\n一、概述\n2008年，我镇主动公开信息31条。\n")
+        #expect(hacked.metadata.unit.value == "白鹭镇人民政府")
+        #expect(hacked.metadata.region.value == "白鹭镇")
+        #expect(hacked.warnings.contains { $0.contains("example.com") })
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """

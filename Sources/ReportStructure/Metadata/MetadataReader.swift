@@ -35,7 +35,9 @@ struct MetadataReader {
     static let congressLine = try! NSRegularExpression(
         pattern: #"在(\S+?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗))第[一二三四五六七八九十]+届人民代表大会"#)
     static let speakerLine = try! NSRegularExpression(pattern: #"^(\S+?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?:代)?(?:省长|主席|市长|州长|盟长|县长|区长|旗长)"#)
-    static let statisticsPeriod = try! NSRegularExpression(pattern: #"统计期限[^0-9]{0,6}([0-9]{4})"#)
+    /// The year of the statistics period: where it names a span (自2003年至2008年止), its end.
+    static let statisticsPeriod = try! NSRegularExpression(pattern: #"统计期限[^0-9]{0,6}(?:[0-9]{4}\s*年[^。;；至到]{0,12}[至到]\s*)?([0-9]{4})"#)
+    static let leadingAddress = try! NSRegularExpression(pattern: #"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?"#)
     static let dateLine = try! NSRegularExpression(pattern: #"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#)
     static let deliveredLine = try! NSRegularExpression(pattern: #"([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日在"#)
     /// A page's byline that puts the date before the verb: 2021-02-09 发布:卓尼县人民政府办公室.
@@ -113,6 +115,13 @@ struct MetadataReader {
         // 区集体经济发展服务署) names it better.
         if let u = unit.value, unit.source == "title" || unit.source == "text", let s = signature, s.count > u.count, s.hasSuffix(u) {
             unit = Field(s, "signature")
+        }
+        // A hacked page may carry a web address in place of a name (puroview.com沙头镇): it is no
+        // part of the unit.
+        if let u = unit.value, unit.source != "manifest", let m = Self.leadingAddress.firstMatch(in: u, range: NSRange(location: 0, length: (u as NSString).length)) {
+            let address = (u as NSString).substring(with: m.range)
+            unit = Field((u as NSString).substring(from: m.range.length), unit.source ?? "text")
+            warnings.append("a web address stands in the unit's name (\(address)): a hacked page; it is left out")
         }
         if let u = unit.value, u.contains("*") || u.contains("×") || u.contains("XX") {
             warnings.append("the unit name is masked (\(u)): a reprint; pair it with others only through a manifest")
