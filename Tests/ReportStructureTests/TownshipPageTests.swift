@@ -180,6 +180,15 @@ import Testing
         #expect(hacked.warnings.contains { $0.contains("example.com") })
     }
 
+    /// A hacked page that put gambling words in place of the county's name: the unit is what is
+    /// left (no place, so no region), with a warning.
+    @Test func gamblingWordsForAName_areLeftOutOfTheUnit() throws {
+        let r = try extract(text: "根据《条例》要求，现将澳门特区赌场,澳门博彩业网址交通运输局2022年政府信息公开工作年度报告（虚构）予以公布。\n一、总体情况\n2022年，我局主动公开政府信息45条。\n")
+        #expect(r.metadata.unit.value == "交通运输局")
+        #expect(r.metadata.region.value == nil)
+        #expect(r.warnings.contains { $0.contains("gambling words stand in the unit's name") })
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """

@@ -37,6 +37,7 @@ struct MetadataReader {
     static let speakerLine = try! NSRegularExpression(pattern: #"^(\S+?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?:代)?(?:省长|主席|市长|州长|盟长|县长|区长|旗长)"#)
     /// The year of the statistics period: where it names a span (自2003年至2008年止), its end.
     static let statisticsPeriod = try! NSRegularExpression(pattern: #"统计期限[^0-9]{0,6}(?:[0-9]{4}\s*年[^。;；至到]{0,12}[至到]\s*)?([0-9]{4})"#)
+    static let spamSeparators = CharacterSet(charactersIn: ",，、_-—【】[]| ")
     static let leadingAddress = try! NSRegularExpression(pattern: #"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?"#)
     static let dateLine = try! NSRegularExpression(pattern: #"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#)
     static let deliveredLine = try! NSRegularExpression(pattern: #"([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日在"#)
@@ -122,6 +123,12 @@ struct MetadataReader {
             let address = (u as NSString).substring(with: m.range)
             unit = Field((u as NSString).substring(from: m.range.length), unit.source ?? "text")
             warnings.append("a web address stands in the unit's name (\(address)): a hacked page; it is left out")
+        }
+        // …or gambling words (澳门博彩业网址交通运输局): the unit is what is left.
+        if let u = unit.value, unit.source != "manifest", Cues.shared.isSpam(u) {
+            let kept = Cues.shared.removeSpam(u).kept.trimmingCharacters(in: Self.spamSeparators)
+            unit = Field(Self.unit(in: kept) ?? (kept.isEmpty ? nil : kept), unit.source ?? "text")
+            warnings.append("gambling words stand in the unit's name (\(u)): a hacked page; they are left out")
         }
         if let u = unit.value, u.contains("*") || u.contains("×") || u.contains("XX") {
             warnings.append("the unit name is masked (\(u)): a reprint; pair it with others only through a manifest")
