@@ -189,6 +189,14 @@ import Testing
         #expect(r.warnings.contains { $0.contains("gambling words stand in the unit's name") })
     }
 
+    /// An opening that names the department without its place (现公布区政府国资局2022年…) gives
+    /// way to the line above that names it with it.
+    @Test func aDepartmentNamedWithItsPlaceAbove() throws {
+        let r = try extract(text: "白鹭区国资局\n根据《条例》要求，现公布区政府国资局2022年政府信息公开工作年度报告（虚构）。\n一、总体情况\n2022年，主动公开政府信息4条。\n")
+        #expect(r.metadata.unit.value == "白鹭区国资局")
+        #expect(r.metadata.region.value == "白鹭区")
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """

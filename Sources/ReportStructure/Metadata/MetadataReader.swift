@@ -112,10 +112,19 @@ struct MetadataReader {
         else if let u = signature { unit = Field(u, "signature") }
         else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
         else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
-        // A signature that names the unit with its place (福田区集体经济发展服务署 below a title's
-        // 区集体经济发展服务署) names it better.
-        if let u = unit.value, unit.source == "title" || unit.source == "text", let s = signature, s.count > u.count, s.hasSuffix(u) {
-            unit = Field(s, "signature")
+        // A unit named without its place (a title's 区集体经济发展服务署, an opening's 区政府国资局) is
+        // named better where the page gives the same department with it: the signature
+        // (福田区集体经济发展服务署), a short line above (浑南区国资局) or the metadata block.
+        if let u = unit.value, unit.source == "title" || unit.source == "text", Self.region(of: u).region == nil {
+            let tail = Self.departmentTail(u)
+            let lines = top.filter { !Self.hasSentencePunctuation($0) }.compactMap { Self.unit(in: Self.withoutYears($0)) }
+            let candidates = [signature.map { ($0, "signature") }] + lines.map { ($0, "text") }
+                + [meta["发布机构"], meta["发文机关"]].map { $0.map { ($0, "text") } }
+            if let (better, source) = candidates.compactMap({ $0 }).first(where: { c, _ in
+                c != u && Self.region(of: c).region != nil && Self.departmentTail(c) == tail
+            }) {
+                unit = Field(better, source)
+            }
         }
         // A hacked page may carry a web address in place of a name (puroview.com沙头镇): it is no
         // part of the unit.
@@ -450,6 +459,14 @@ struct MetadataReader {
             i = levelEnd
         }
         return best
+    }
+
+    /// A department's name without its place (国资局 of 浑南区国资局, of 区政府国资局 too).
+    static func departmentTail(_ unit: String) -> String {
+        var tail = Substring(placePrefix(of: unit).map { String(unit.dropFirst($0.count)) } ?? unit)
+        while let c = tail.first, levels.contains(c) { tail = tail.dropFirst() }
+        for word in ["人民政府", "政府"] where tail.hasPrefix(word) { tail = tail.dropFirst(word.count) }
+        return String(tail)
     }
 
     static let levels = Set("省市州盟县区旗镇乡")
