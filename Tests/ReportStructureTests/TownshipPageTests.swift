@@ -197,6 +197,26 @@ import Testing
         #expect(r.metadata.region.value == "白鹭区")
     }
 
+    /// A table of contents on one line before the report is neither a heading nor an item; the
+    /// older part 复议、诉讼情况 is a statistics part.
+    @Test func aContentsLine_isNoPartOfTheReport() throws {
+        let r = try extract(text: """
+            青禾县2012年政府信息公开工作年度报告（虚构）
+            一、概述,(一)注重重点推进,深化公开内容。,二、主动公开政府信息情况,三、复议、诉讼情况,四、主要问题和改进措施,
+            一、概述
+            (一)注重重点推进，深化公开内容。全年主动公开政府信息1200条。
+            二、主动公开政府信息情况
+            通过政府网站公开信息980条。
+            三、复议、诉讼情况
+            无。
+            四、主要问题和改进措施
+            公开内容不够全面。下一步，我县将进一步深化公开内容。
+            """)
+        #expect(r.sections.map(\.title) == ["概述", "主动公开政府信息情况", "复议、诉讼情况", "主要问题和改进措施"])
+        #expect(r.sections.map(\.role) == [.review, .statistics, .statistics, .problems])
+        #expect(r.items.map(\.role) == [.result, .result, .problem, .commitment])
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """

@@ -31,7 +31,8 @@ struct ItemExtractor {
         let furniture = Self.pageFurniture(view)
         let spam = texts.map { cues.removeSpam($0) }
         noise = texts.indices.map { i in
-            i >= endMatter || furniture[i] || Self.isSignature(texts[i]) || spam[i].mostlySpam || cues.isBoilerplate(texts[i])
+            i >= endMatter || furniture[i] || view.contents.contains(i) || Self.isSignature(texts[i]) || spam[i].mostlySpam
+                || cues.isBoilerplate(texts[i])
         }
         spammedLines = spam.filter { $0.cut > 0 && !$0.mostlySpam }.count
     }

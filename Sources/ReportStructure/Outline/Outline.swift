@@ -31,6 +31,7 @@ enum OutlineParser {
         var seen: [String: (Int, String)?] = [:]
         for (index, line) in view.lines.enumerated() {
             if skipNext { skipNext = false; continue }
+            if view.contents.contains(index) { continue }
             let text = view.text(line)
             let found: (Int, String)?
             if text.utf16.count <= 8 {

@@ -7,6 +7,8 @@ struct TextView {
     let norm: NormalizedText
     /// Non-empty lines, trimmed, as unit ranges of `norm`.
     let lines: [Range<Int>]
+    /// Lines that are a table of contents set on one line (`ContentsLine`).
+    let contents: Set<Int>
 
     init(original: DecodedText, norm: NormalizedText) {
         self.original = original
@@ -22,6 +24,7 @@ struct TextView {
             start = i + 1
         }
         self.lines = lines
+        contents = ContentsLine.indices(lines.map { norm.text($0) })
     }
 
     func text(_ r: Range<Int>) -> String { norm.text(r) }

@@ -1,0 +1,30 @@
+import Foundation
+import ReportText
+
+/// A report's table of contents set on one line before the report (一、概述,(一)…,二、主动公开政府
+/// 信息情况,…,三、…): its parts come again below as the outline's own lines, so it is neither a
+/// heading nor an item.
+enum ContentsLine {
+    /// Indices of such lines: three or more top-level markers numbered one after the other, the
+    /// first at the line's start, short titles between them (`maxTitleRun` units on average),
+    /// and a later line that opens with the first marker again.
+    static func indices(_ texts: [String]) -> Set<Int> {
+        var out = Set<Int>()
+        for (i, text) in texts.enumerated() where text.filter({ $0 == "、" }).count >= 3 {
+            let ns = text as NSString
+            let found = marker.matches(in: text, range: NSRange(location: 0, length: ns.length))
+            guard let first = found.first, first.range(at: 1).location == 0, found.count >= 3 else { continue }
+            let ordinals = found.compactMap { ChineseNumeral.ordinal(ns.substring(with: $0.range(at: 1))) }
+            guard ordinals.count == found.count, zip(ordinals, ordinals.dropFirst()).allSatisfy({ $1 == $0 + 1 }),
+                  ns.length / found.count <= maxTitleRun else { continue }
+            let opening = ns.substring(with: first.range(at: 1)) + "、"
+            if texts[(i + 1)...].contains(where: { $0.hasPrefix(opening) }) { out.insert(i) }
+        }
+        return out
+    }
+
+    /// A top-level marker at the line's start or after a separator.
+    static let marker = try! NSRegularExpression(pattern: #"(?:^|(?<=[,，;；。\s]))([一二三四五六七八九十]{1,3})、"#)
+    /// Longest average run of text a marker of a contents line leads (its title and sub-titles).
+    static let maxTitleRun = 60
+}
