@@ -7,18 +7,20 @@ import ReportText
 enum ContentsLine {
     /// Indices of such lines: three or more top-level markers numbered one after the other, the
     /// first at the line's start, short titles between them (`maxTitleRun` units on average),
-    /// and a later line that opens with the first marker again.
-    static func indices(_ texts: [String]) -> Set<Int> {
+    /// and a later line that opens with the first marker again. Only lines with three 、 are
+    /// read as text.
+    static func indices(_ units: [UInt16], lines: [Range<Int>]) -> Set<Int> {
         var out = Set<Int>()
-        for (i, text) in texts.enumerated() where text.filter({ $0 == "、" }).count >= 3 {
+        for (i, line) in lines.enumerated() where line.count >= 6 && units[line].lazy.filter({ $0 == 0x3001 }).count >= 3 {
+            let text = String(utf16CodeUnits: Array(units[line]), count: line.count)
             let ns = text as NSString
             let found = marker.matches(in: text, range: NSRange(location: 0, length: ns.length))
             guard let first = found.first, first.range(at: 1).location == 0, found.count >= 3 else { continue }
             let ordinals = found.compactMap { ChineseNumeral.ordinal(ns.substring(with: $0.range(at: 1))) }
             guard ordinals.count == found.count, zip(ordinals, ordinals.dropFirst()).allSatisfy({ $1 == $0 + 1 }),
                   ns.length / found.count <= maxTitleRun else { continue }
-            let opening = ns.substring(with: first.range(at: 1)) + "、"
-            if texts[(i + 1)...].contains(where: { $0.hasPrefix(opening) }) { out.insert(i) }
+            let opening = Array((ns.substring(with: first.range(at: 1)) + "、").utf16)
+            if lines[(i + 1)...].contains(where: { units[$0].starts(with: opening) }) { out.insert(i) }
         }
         return out
     }

@@ -24,7 +24,7 @@ struct TextView {
             start = i + 1
         }
         self.lines = lines
-        contents = ContentsLine.indices(lines.map { norm.text($0) })
+        contents = ContentsLine.indices(u, lines: lines)
     }
 
     func text(_ r: Range<Int>) -> String { norm.text(r) }
