@@ -12,13 +12,13 @@ enum TrendMarkdown {
 
         var charts: [(String, LineChart)] = []
         let fulfilment = LineChart(title: "Promises fulfilled (share of the previous year's promises)", years: u.years, series: [
-            .init(name: "all", values: u.rows.map { $0.outcomes?.fulfilmentRate }),
-            .init(name: "testable", values: u.rows.map { $0.outcomes?.testableFulfilmentRate }),
+            .init(name: "all promises", values: u.rows.map { $0.outcomes?.fulfilmentRate }),
+            .init(name: "testable promises", values: u.rows.map { $0.outcomes?.testableFulfilmentRate }),
         ], yMax: 1)
         if fulfilment.hasData { charts.append(("fulfilment.svg", fulfilment)) }
         let applications = LineChart(title: "Information requests (template table 3)", years: u.years, series: [
-            .init(name: "received", values: u.rows.map { $0.statistics["table3.new.总计"] }),
-            .init(name: "disclosed", values: u.rows.map { $0.statistics["table3.open.总计"] }),
+            .init(name: "requests received", values: u.rows.map { $0.statistics["table3.new.总计"] }),
+            .init(name: "disclosed in full", values: u.rows.map { $0.statistics["table3.open.总计"] }),
         ])
         if applications.hasData { charts.append(("applications.svg", applications)) }
         let items = LineChart(title: "Items per report", years: u.years, series: [
@@ -42,6 +42,10 @@ enum TrendMarkdown {
         md += "\n"
         for (name, chart) in charts {
             md += "### \(Markdown.escape(chart.title))\n\n![\(Markdown.escape(chart.title))](\(name))\n\n" + chart.mermaid() + "\n"
+            // Mermaid's chart draws no legend: say which line is which.
+            if chart.series.count > 1 {
+                md += "Lines, in the order drawn: " + chart.series.map { Markdown.escape($0.name) }.joined(separator: "; ") + ".\n\n"
+            }
         }
 
         if !u.problemChains.isEmpty {
