@@ -65,15 +65,17 @@ public final class PassageReader {
 
     /// Every sentence of the report's text (for text reuse), with the role of the item it falls
     /// in, or `result` outside items; what a site prints after the report (a licence notice, the
-    /// same every year) is not the report's text. Reuse compares characters only, so these
-    /// passages carry no words, bigrams or quantities.
+    /// same every year) is not the report's text, and neither is what an OGI report's template
+    /// writes (`TemplateText`). Reuse compares characters only, so these passages carry no
+    /// words, bigrams or quantities.
     public func textPassages(_ report: ExtractedReport) -> [Passage] {
         let whole = Item(id: "text", role: .result, title: nil, text: report.text, span: Span(0, report.text.unicodeScalars.count),
                          sectionPath: [], origin: .paragraph, keywords: [], numbers: [])
         let items = report.items
         let all = sentences(of: whole, analysed: false)
         let end = Cues.shared.endMatterStart(all, length: whole.span.end, start: \.span.start, text: \.normalized)
-        return all[..<end].map { p in
+        let template = TemplateText(report)
+        return all[..<end].filter { !template.contains($0) }.map { p in
             var p = p
             if let owner = items.first(where: { $0.span.range.contains(p.span.start) }) {
                 p.role = owner.role

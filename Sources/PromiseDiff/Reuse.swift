@@ -1,4 +1,5 @@
 import ReportStructure
+import ReportText
 
 /// Sentences of the later report that are near-copies of sentences of the earlier one: Jaccard
 /// similarity of character 4-gram shingles (Han, digits, letters) at or above `threshold`, found
@@ -88,5 +89,37 @@ public struct ReuseFinder: Sendable {
             byRole[role.rawValue] = (Double(reusedChars[role] ?? 0) / Double(t) * 1000).rounded() / 1000
         }
         return Reuse(share: total == 0 ? 0 : (Double(reused) / Double(total) * 1000).rounded() / 1000, byRole: byRole, pairs: pairs)
+    }
+}
+
+/// What an OGI report's template writes every year, whoever writes the report: its title and the
+/// other unpunctuated lines before the first part, its sentences about itself (本报告根据…编制),
+/// its headings and the rows of its statistics tables. Text reuse leaves these out. A work
+/// report has no such template: its headings are policy, and copied they count.
+struct TemplateText {
+    private var headings: [Int: Int] = [:]
+    private var statistics: [Range<Int>] = []
+    private let bodyStart: Int
+    private let applies: Bool
+
+    init(_ report: ExtractedReport) {
+        applies = report.metadata.genre.value == .ogiAnnualReport
+        bodyStart = applies ? report.sections.first?.span.start ?? 0 : 0
+        guard applies else { return }
+        var stack = report.sections
+        while let h = stack.popLast() {
+            headings[h.span.start] = h.titleSpan.end
+            if h.role == .statistics { statistics.append(h.span.range) }
+            stack += h.children
+        }
+    }
+
+    func contains(_ p: Passage) -> Bool {
+        guard applies else { return false }
+        let prose = p.normalized.utf16.contains(where: Normalizer.isProsePunctuation)
+        if p.span.start < bodyStart && !prose { return true }
+        if let titleEnd = headings[p.span.start], p.span.end <= titleEnd { return true }
+        if !prose && statistics.contains(where: { $0.contains(p.span.start) }) { return true }
+        return Cues.shared.isReportFurniture(p.normalized)
     }
 }

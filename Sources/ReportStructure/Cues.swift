@@ -161,7 +161,7 @@ public final class Cues: @unchecked Sendable {
     }
 
     /// Whether a sentence or paragraph (normalised) speaks of the report itself.
-    func isReportFurniture(_ text: String) -> Bool {
+    public func isReportFurniture(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         return reportFurnitureKeys.contains { $0.occurs(in: bytes) } && reportFurniture.matches(text)
     }

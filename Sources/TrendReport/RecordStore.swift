@@ -80,11 +80,11 @@ public final class RecordStore: @unchecked Sendable {
 
 extension ExtractedReport {
     /// The record without what the reduce never reads, so that storing and loading it is cheap:
-    /// the outline, the numbers inside items (passages parse their own) and the evidence of
-    /// checks that passed (the trend lists failed checks only).
+    /// the numbers inside items (passages parse their own) and the evidence of checks that
+    /// passed (the trend lists failed checks only). The outline stays: text reuse leaves an OGI
+    /// report's headings and tables out.
     public var forReduce: ExtractedReport {
         var r = self
-        r.sections = []
         for i in r.items.indices { r.items[i].numbers = [] }
         r.checks = r.checks.filter { $0.status != .pass }
         return r

@@ -218,4 +218,28 @@ import Testing
         #expect(PromiseJudge.withoutDuePeriods("编制“十三五”规划", plan: 2015) == "编制“十三五”规划")
         #expect(PromiseJudge.withoutDuePeriods("十二五", plan: nil) == "十二五")
     }
+
+    /// Text reuse is about an OGI report's prose: the template's headings and the rows of its
+    /// tables come back every year and are not counted; a paragraph copied word for word is.
+    @Test func reuse_leavesAnOGIReportsHeadingsAndTableRowsOut() throws {
+        let lexicon = try Lexicon.builtIn()
+        let ex = try ReportExtractor(lexicon: lexicon)
+        func report(_ year: Int, _ opening: String) throws -> ExtractedReport {
+            let text = """
+                青禾县人民政府\(year)年政府信息公开工作年度报告（虚构）
+                一、总体情况
+                \(opening)
+                三、收到和处理政府信息公开申请情况
+                一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+                二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+                五、存在的主要问题及改进情况
+                政策解读形式比较单一，图解和视频解读偏少。
+                """
+            return try ex.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "\(year).txt", format: .txt), manifest: nil)
+        }
+        let a = try report(2020, "全年主动公开政府信息1520条，发布政策解读材料36篇。")
+        let b = try report(2021, "全年主动公开政府信息1688条，新开设乡村振兴专题专栏一个。")
+        let d = try Differ(lexicon: lexicon, idf: IDF(reports: [a, b])).diff(a, b)
+        #expect(d.reuse?.pairs.map(\.to) == ["政策解读形式比较单一，图解和视频解读偏少。"])
+    }
 }
