@@ -217,6 +217,22 @@ import Testing
         #expect(r.items.map(\.role) == [.result, .result, .problem, .commitment])
     }
 
+    /// A byline's bare 办公室 names nobody (the unit line below does); a note labelled 编制说明
+    /// speaks of the report; a betting site's name on a hacked page is spam.
+    @Test func aBylinesBareOffice_andANoteOnTheReport() throws {
+        let r = try extract(text: """
+            365体育官网
+            2019年度政府信息公开年度报告
+            发布时间:2020-01-19 10:56 来源:办公室
+            白鹭市国资委
+            编制说明：本年度报告根据国家、省、市政府信息公开相关法律、法规的规定编制，内容包括总体情况等六项内容（虚构）。
+            一、总体情况
+            2019年，我委主动公开政府信息52条。
+            """)
+        #expect(r.metadata.unit.value == "白鹭市国资委")
+        #expect(r.items.map(\.role) == [.result])
+    }
+
     /// A township names its report in its opening with an aside after 政府: 白鹭镇政府(机关)信息公开年度报告.
     @Test func aReportNamedWithAnAside_namesItsUnit() throws {
         let r = try extract(text: """

@@ -401,7 +401,8 @@ struct MetadataReader {
     /// The first unit name in `s`; a unit that speaks of itself (我局, 本委) names nobody.
     static func unit(in s: String) -> String? {
         firstMatch(unitPattern, s).map { $0.replacingOccurrences(of: "关于", with: "") }.flatMap { u in
-            u.hasPrefix("我") || u.hasPrefix("本") ? nil : u
+            // A bare suffix names nobody (来源：办公室).
+            u.hasPrefix("我") || u.hasPrefix("本") || unitSuffixes.contains(u) ? nil : u
         }
     }
 
