@@ -37,8 +37,7 @@ struct MetadataReader {
     static let speakerLine = try! NSRegularExpression(pattern: #"^(\S+?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?:代)?(?:省长|主席|市长|州长|盟长|县长|区长|旗长)"#)
     /// The year of the statistics period: where it names a span (自2003年至2008年止), its end.
     static let statisticsPeriod = try! NSRegularExpression(pattern: #"统计期限[^0-9]{0,6}(?:[0-9]{4}\s*年[^。;；至到]{0,12}[至到]\s*)?([0-9]{4})"#)
-    static let spamSeparators = CharacterSet(charactersIn: ",，、_-—【】[]| ")
-    static let leadingAddress = try! NSRegularExpression(pattern: #"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?"#)
+
     static let dateLine = try! NSRegularExpression(pattern: #"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#)
     static let deliveredLine = try! NSRegularExpression(pattern: #"([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日在"#)
     /// A page's byline that puts the date before the verb: 2021-02-09 发布:卓尼县人民政府办公室.
@@ -92,56 +91,7 @@ struct MetadataReader {
         }
 
         // Unit and region.
-        let signature = signatureUnit()
-        var unit: Field<String> = .none
-        if let u = manifest?.unit { unit = Field(u, "manifest") }
-        else if let u = Self.unit(in: Self.withoutYears(Self.subject(of: titleText))) { unit = Field(u, "title") }
-        else if let u = Self.governmentOfRegion(in: Self.subject(of: titleText)) { unit = Field(u, "title") }
-        else if let r = top.lazy.compactMap({ Self.firstMatch(Self.congressLine, $0) ?? Self.firstMatch(Self.speakerLine, $0) }).first {
-            unit = Field(r + "人民政府", "text")
-        }
-        else if let u = selfNamed().unit { unit = Field(u, "text") }
-        else if let u = Self.firstMatch(Self.statedUnit, body).flatMap({ p in Self.unit(in: p).flatMap { p.hasSuffix($0) ? $0 : nil } }) {
-            unit = Field(u, "text")
-        }
-        // A short line above the report names it (青禾县教育局, or only its place: 五常市民意乡); the
-        // opening sentence does not (依据《条例》（国务院令第711号）… names the State Council's decree).
-        else if let u = top.lazy.filter({ !Self.hasSentencePunctuation($0) })
-            .compactMap({ Self.unit(in: Self.withoutYears($0)) ?? Self.placeGovernment($0) })
-            .first(where: { $0.count <= 20 && !$0.hasPrefix("我代表") }) { unit = Field(u, "text") }
-        else if let u = signature { unit = Field(u, "signature") }
-        else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
-        else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
-        // A unit named without its place (a title's 区集体经济发展服务署, an opening's 区政府国资局) is
-        // named better where the page gives the same department with it: the signature
-        // (福田区集体经济发展服务署), a short line above (浑南区国资局) or the metadata block.
-        if let u = unit.value, unit.source == "title" || unit.source == "text", Self.region(of: u).region == nil {
-            let tail = Self.departmentTail(u)
-            let lines = top.filter { !Self.hasSentencePunctuation($0) }.compactMap { Self.unit(in: Self.withoutYears($0)) }
-            let candidates = [signature.map { ($0, "signature") }] + lines.map { ($0, "text") }
-                + [meta["发布机构"], meta["发文机关"]].map { $0.map { ($0, "text") } }
-            if let (better, source) = candidates.compactMap({ $0 }).first(where: { c, _ in
-                c != u && Self.region(of: c).region != nil && Self.departmentTail(c) == tail
-            }) {
-                unit = Field(better, source)
-            }
-        }
-        // A hacked page may carry a web address in place of a name (puroview.com沙头镇): it is no
-        // part of the unit.
-        if let u = unit.value, unit.source != "manifest", let m = Self.leadingAddress.firstMatch(in: u, range: NSRange(location: 0, length: (u as NSString).length)) {
-            let address = (u as NSString).substring(with: m.range)
-            unit = Field((u as NSString).substring(from: m.range.length), unit.source ?? "text")
-            warnings.append("a web address stands in the unit's name (\(address)): a hacked page; it is left out")
-        }
-        // …or gambling words (澳门博彩业网址交通运输局): the unit is what is left.
-        if let u = unit.value, unit.source != "manifest", Cues.shared.isSpam(u) {
-            let kept = Cues.shared.removeSpam(u).kept.trimmingCharacters(in: Self.spamSeparators)
-            unit = Field(Self.unit(in: kept) ?? (kept.isEmpty ? nil : kept), unit.source ?? "text")
-            warnings.append("gambling words stand in the unit's name (\(u)): a hacked page; they are left out")
-        }
-        if let u = unit.value, u.contains("*") || u.contains("×") || u.contains("XX") {
-            warnings.append("the unit name is masked (\(u)): a reprint; pair it with others only through a manifest")
-        }
+        let unit = chooseUnit(titleText: titleText, top: top, meta: meta, body: body, selfNamed: selfNamed, warnings: &warnings)
         var region: Field<String> = .none, province: Field<String> = .none, city: Field<String> = .none
         if let r = manifest?.region { region = Field(r, "manifest") }
         if let u = unit.value {
@@ -431,48 +381,6 @@ struct MetadataReader {
         func group(_ i: Int) -> String? { m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)) }
         return (group(1), group(2), group(3))
     }
-
-    /// The longest start of a department's name that is a place (福州市晋安区 of 福州市晋安区教育局).
-    /// A division word counts only after a name of its own: 市 in 青禾县市场监督管理局 and 乡 in
-    /// 青禾县住房和城乡建设局 follow no place name (none, one character after the first place, a
-    /// joining word, or more than five characters that are not an autonomous area's), nor does a
-    /// part of a place (`metadata/not-places.txt`: 景区, 园区 …).
-    static func placePrefix(of base: String) -> String? {
-        let chars = Array(base)
-        var best: String?
-        var nameStart = 0
-        var i = 0
-        while i < chars.count {
-            let levelEnd: Int
-            if i + 1 < chars.count, Self.twoCharacterLevels.contains(String(chars[i...i + 1])) { levelEnd = i + 2 }
-            else if Self.levels.contains(chars[i]) { levelEnd = i + 1 }
-            else { i += 1; continue }
-            let name = chars[nameStart..<i]
-            let segment = String(chars[nameStart..<levelEnd])
-            let autonomous = segment.contains("自治")
-            let isName = name.count >= (nameStart == 0 ? 1 : 2) && (name.count <= 5 || (autonomous && name.count <= 10))
-                && !name.contains(where: { "和与及".contains($0) }) && !Self.notPlaces.contains(where: segment.hasSuffix)
-            if isName {
-                let prefix = String(chars[0..<levelEnd])
-                if regionPattern.firstMatch(in: prefix, range: NSRange(location: 0, length: (prefix as NSString).length)) != nil { best = prefix }
-                nameStart = levelEnd
-            }
-            i = levelEnd
-        }
-        return best
-    }
-
-    /// A department's name without its place (国资局 of 浑南区国资局, of 区政府国资局 too).
-    static func departmentTail(_ unit: String) -> String {
-        var tail = Substring(placePrefix(of: unit).map { String(unit.dropFirst($0.count)) } ?? unit)
-        while let c = tail.first, levels.contains(c) { tail = tail.dropFirst() }
-        for word in ["人民政府", "政府"] where tail.hasPrefix(word) { tail = tail.dropFirst(word.count) }
-        return String(tail)
-    }
-
-    static let levels = Set("省市州盟县区旗镇乡")
-    static let twoCharacterLevels: Set<String> = ["街道", "苏木"]
-    static let notPlaces = (try? ResourceFiles.lines(file: "metadata/not-places.txt", bundle: .module)) ?? []
 
     /// A year in the file's name, else in its folder's (青禾县/2019/report.html).
     static func yearFromPath(_ path: String) -> Int? {
