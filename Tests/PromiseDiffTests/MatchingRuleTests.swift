@@ -144,6 +144,18 @@ import Testing
         #expect(judge.judge(energy, review: [passage("单位地区生产总值能耗增长1.2%。")]).actual?.value == -1.2)
     }
 
+    /// A county names the rate (地区生产总值增速, 一般公共预算收入增幅); its review names the growth.
+    @Test func targetActual_aRateWordNamesTheSameIndicator() {
+        let judge = TargetJudge()
+        let gdp = Target(id: "t01", indicator: "地区生产总值增速", value: 7, high: nil, unit: "%", qualifier: nil,
+                         text: "地区生产总值增速达到7%", span: Span(0, 12))
+        let review = [passage("全县地区生产总值完成186亿元，增长7.3%；一般公共预算收入增长5.2%。")]
+        #expect(judge.judge(gdp, review: review).actual?.value == 7.3)
+        let revenue = Target(id: "t02", indicator: "一般公共预算收入增幅", value: 6, high: nil, unit: "%", qualifier: nil,
+                             text: "一般公共预算收入增幅6%", span: Span(0, 12))
+        #expect(judge.judge(revenue, review: review).verdict == .missed)
+    }
+
     /// Where else the later report gives an actual: its problems admit a missed target, its plans
     /// may state last year's figure; a restated target and a yearly average are not actuals.
     @Test func targetActual_fromProblemsAndLastYearsFigureInThePlans() {
