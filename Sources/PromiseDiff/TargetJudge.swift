@@ -50,12 +50,19 @@ public struct TargetJudge: Sendable {
             a.itemId == b.itemId && DiffCues.any(cues.lastYearOpeners, a.normalized)
         }.map { $0.1.span })
         let review = review + problems + plans
+        // Its own name or another (城镇常住居民… for 城镇居民…) before the name without its scope.
+        let otherNames = cues.indicatorSynonyms[core] ?? []
         var mentions = review.filter { $0.normalized.containsBytes(core) }
-        // Named without its scope (调查失业率 for 城镇调查失业率), and not scoped otherwise there.
+        mentions += review.filter { p in !p.normalized.containsBytes(core) && otherNames.contains { p.normalized.containsBytes($0) } }
+        // Named without its scope (调查失业率 for 城镇调查失业率), and not scoped otherwise there
+        // (城镇常住居民… is scoped: 常住 stands between).
         if mentions.allSatisfy({ lastYears.contains($0.span) }), let scope = cues.scopes.first(where: { core.hasPrefix($0) }), core.count >= scope.count + 4 {
             let bare = String(core.dropFirst(scope.count))
             let unscoped = { (p: Passage) in
-                p.normalized.components(separatedBy: bare).dropLast().contains { before in !cues.scopes.contains(where: before.hasSuffix) }
+                p.normalized.components(separatedBy: bare).dropLast().contains { before in
+                    let b = before.hasSuffix("常住") ? String(before.dropLast(2)) : before
+                    return !cues.scopes.contains(where: b.hasSuffix)
+                }
             }
             mentions = review.filter { $0.normalized.containsBytes(bare) && unscoped($0) }
             if !mentions.isEmpty { core = bare }

@@ -156,6 +156,20 @@ import Testing
         #expect(judge.judge(revenue, review: review).verdict == .missed)
     }
 
+    /// A county's review names indicators shorter or with 常住 (规上工业增加值, 固定资产投资 for
+    /// 全社会固定资产投资, 城镇常住居民…); each income keeps its own figure.
+    @Test func targetActual_aCountysShorterNames() {
+        let judge = TargetJudge()
+        let review = [passage("规上工业增加值增长8.5%；固定资产投资增长12%；城镇常住居民人均可支配收入增长6.1%，农村常住居民人均可支配收入增长7.9%。")]
+        func target(_ indicator: String, _ value: Double) -> Target {
+            Target(id: "t", indicator: indicator, value: value, high: nil, unit: "%", qualifier: nil, text: indicator, span: Span(0, 1))
+        }
+        #expect(judge.judge(target("规模以上工业增加值增长", 8), review: review).actual?.value == 8.5)
+        #expect(judge.judge(target("全社会固定资产投资增长", 10), review: review).actual?.value == 12)
+        #expect(judge.judge(target("城镇居民人均可支配收入增长", 7), review: review).actual?.value == 6.1)
+        #expect(judge.judge(target("农村居民人均可支配收入增长", 8), review: review).actual?.value == 7.9)
+    }
+
     /// Where else the later report gives an actual: its problems admit a missed target, its plans
     /// may state last year's figure; a restated target and a yearly average are not actuals.
     @Test func targetActual_fromProblemsAndLastYearsFigureInThePlans() {
