@@ -168,6 +168,7 @@ import Testing
         #expect(judge.judge(target("全社会固定资产投资增长", 10), review: review).actual?.value == 12)
         #expect(judge.judge(target("城镇居民人均可支配收入增长", 7), review: review).actual?.value == 6.1)
         #expect(judge.judge(target("农村居民人均可支配收入增长", 8), review: review).actual?.value == 7.9)
+        #expect(judge.judge(target("空气质量优良天数比例", 90), review: [passage("空气质量优良天数比率92.3%。")]).verdict == .met)
     }
 
     /// Where else the later report gives an actual: its problems admit a missed target, its plans
