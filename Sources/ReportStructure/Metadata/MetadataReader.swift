@@ -37,7 +37,6 @@ struct MetadataReader {
     static let speakerLine = try! NSRegularExpression(pattern: #"^(\S+?(?:省|自治区|市|自治州|州|盟|县|区|旗))(?:代)?(?:省长|主席|市长|州长|盟长|县长|区长|旗长)"#)
     /// The year of the statistics period: where it names a span (自2003年至2008年止), its end.
     static let statisticsPeriod = try! NSRegularExpression(pattern: #"统计期限[^0-9]{0,6}(?:[0-9]{4}\s*年[^。;；至到]{0,12}[至到]\s*)?([0-9]{4})"#)
-
     static let dateLine = try! NSRegularExpression(pattern: #"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日"#)
     static let deliveredLine = try! NSRegularExpression(pattern: #"([0-9]{4})年[0-9]{1,2}月[0-9]{1,2}日在"#)
     /// A page's byline that puts the date before the verb: 2021-02-09 发布:卓尼县人民政府办公室.
