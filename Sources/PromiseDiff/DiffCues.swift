@@ -19,6 +19,8 @@ final class DiffCues: @unchecked Sendable {
     let directions: [(ceiling: Bool, word: String)]
     /// Words saying which way a change figure goes (`target-directions.txt`: rise, fall).
     let changeWords: [(rises: Bool, word: String)]
+    /// Words that end an indicator without naming it (`indicator-ends.txt`).
+    let indicatorEnds: [String]
     let verbal: [(verdict: TargetVerdict, regex: NSRegularExpression)]
     let stopwords: Set<String>
     let actionVerbs: NSRegularExpression
@@ -62,6 +64,7 @@ final class DiffCues: @unchecked Sendable {
         }, uniquingKeysWith: { a, _ in a })
         let directionLines = try lines("target-directions.txt").map { $0.split(separator: " ", maxSplits: 1).map(String.init) }
         directions = directionLines.filter { $0[0] == "ceiling" || $0[0] == "floor" }.map { ($0[0] == "ceiling", $0[1]) }
+        indicatorEnds = try lines("indicator-ends.txt")
         changeWords = directionLines.filter { $0[0] == "rise" || $0[0] == "fall" }.map { ($0[0] == "rise", $0[1]) }
         verbal = try lines("verbal-verdicts.txt").compactMap { l in
             let p = l.split(separator: " ", maxSplits: 1)

@@ -17,8 +17,7 @@ public struct TargetJudge: Sendable {
     /// 地区生产总值增速 (a county's wording) → 地区生产总值.
     static func core(_ indicator: String) -> String {
         var s = indicator
-        for w in ["人数", "增长", "涨幅", "上涨", "下降", "降低", "减少", "提高", "增加", "保持", "增速", "增幅", "增长率", "增长速度"]
-            where s.hasSuffix(w) && s.count > w.count + 1 {
+        for w in DiffCues.shared.indicatorEnds where s.hasSuffix(w) && s.count > w.count + 1 {
             s = String(s.dropLast(w.count))
         }
         return s
