@@ -116,7 +116,7 @@ struct TemplateText {
 
     func contains(_ p: Passage) -> Bool {
         guard applies else { return false }
-        let prose = p.normalized.utf16.contains(where: Normalizer.isProsePunctuation)
+        let prose = Normalizer.isProse(p.normalized)
         if p.span.start < bodyStart && !prose { return true }
         if let titleEnd = headings[p.span.start], p.span.end <= titleEnd { return true }
         if !prose && statistics.contains(where: { $0.contains(p.span.start) }) { return true }

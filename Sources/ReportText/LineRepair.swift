@@ -250,7 +250,10 @@ extension Normalizer {
 
     /// A line holding a comma, 。 or ；: prose, which headings, navigation bars and table rows are
     /// not (a heading may hold 、).
-    static func isProse(_ u: [UInt16], _ r: Range<Int>) -> Bool { r.contains { isProsePunctuation(u[$0]) } }
+    public static func isProse(_ u: [UInt16], _ r: Range<Int>) -> Bool { r.contains { isProsePunctuation(u[$0]) } }
+
+    /// The same for a line as a string (normalised).
+    public static func isProse(_ s: String) -> Bool { s.utf16.contains(where: isProsePunctuation) }
 
     /// Comma, 。 or ； in normalised text (NFKC makes ，and ；ASCII).
     public static func isProsePunctuation(_ c: UInt16) -> Bool { c == 0x2C || c == 0x3002 || c == 0x3B }

@@ -221,9 +221,8 @@ struct ItemExtractor {
     /// With `proseOnly`, lines without a comma, 。 or ； (a table's rows and labels) are passed over.
     func byForm(in range: Range<Int>, path: [String], proseOnly: Bool = false) -> [Draft] {
         var out: [Draft] = []
-        let u = view.norm.units
         for line in contentLines(in: range) {
-            if proseOnly && !line.contains(where: { Normalizer.isProsePunctuation(u[$0]) }) { continue }
+            if proseOnly && !Normalizer.isProse(view.norm.units, line) { continue }
             guard let line = withoutFurniture(line) else { continue }
             for sentence in sentences(line) {
                 let text = view.text(sentence)

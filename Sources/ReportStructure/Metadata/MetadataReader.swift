@@ -308,7 +308,7 @@ struct MetadataReader {
     }
 
     /// A line of prose, by the line repairs' rule (a unit's name is never in one).
-    static func hasSentencePunctuation(_ s: String) -> Bool { s.utf16.contains(where: Normalizer.isProsePunctuation) }
+    static func hasSentencePunctuation(_ s: String) -> Bool { Normalizer.isProse(s) }
 
     static func governmentOfRegion(in title: String) -> String? {
         firstMatch(regionTitle, title).map(government(of:))

@@ -10,6 +10,8 @@ extension MetadataReader {
     func chooseUnit(titleText: String, top: [String], meta: [String: String], body: String,
                     selfNamed: () -> (unit: String?, year: Int?), warnings: inout [String]) -> Field<String> {
         let signature = signatureUnit()
+        // Short lines above the report that are no prose: where a unit's name stands alone.
+        let shortLines = top.filter { !Self.hasSentencePunctuation($0) }
         var unit: Field<String> = .none
         if let u = manifest?.unit { unit = Field(u, "manifest") }
         else if let u = Self.unit(in: Self.withoutYears(Self.subject(of: titleText))) { unit = Field(u, "title") }
@@ -23,8 +25,7 @@ extension MetadataReader {
         }
         // A short line above the report names it (青禾县教育局, or only its place: 五常市民意乡); the
         // opening sentence does not (依据《条例》（国务院令第711号）… names the State Council's decree).
-        else if let u = top.lazy.filter({ !Self.hasSentencePunctuation($0) })
-            .compactMap({ Self.unit(in: Self.withoutYears($0)) ?? Self.placeGovernment($0) })
+        else if let u = shortLines.lazy.compactMap({ Self.unit(in: Self.withoutYears($0)) ?? Self.placeGovernment($0) })
             .first(where: { $0.count <= 20 && !$0.hasPrefix("我代表") }) { unit = Field(u, "text") }
         else if let u = signature { unit = Field(u, "signature") }
         else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
@@ -34,7 +35,7 @@ extension MetadataReader {
         // (福田区集体经济发展服务署), a short line above (浑南区国资局) or the metadata block.
         if let u = unit.value, unit.source == "title" || unit.source == "text", Self.region(of: u).region == nil {
             let tail = Self.departmentTail(u)
-            let lines = top.filter { !Self.hasSentencePunctuation($0) }.compactMap { Self.unit(in: Self.withoutYears($0)) }
+            let lines = shortLines.compactMap { Self.unit(in: Self.withoutYears($0)) }
             let candidates = [signature.map { ($0, "signature") }] + lines.map { ($0, "text") }
                 + [meta["发布机构"], meta["发文机关"]].map { $0.map { ($0, "text") } }
             if let (better, source) = candidates.compactMap({ $0 }).first(where: { c, _ in
