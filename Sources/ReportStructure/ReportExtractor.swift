@@ -50,6 +50,7 @@ public final class ReportExtractor {
         let headings = OutlineParser.headings(view, cues: cues)
         var (root, extents) = OutlineParser.sections(view, headings, roles: roles)
         Self.inferWorkReportRoles(&root, view, extents)
+        Self.inferAnnualReportRoles(&root, view)
         let itemExtractor = ItemExtractor(view: view, extents: extents, cues: cues, segmenter: segmenter, words: words)
         let items = itemExtractor.extract(root)
         var (metadata, warnings) = MetadataReader(view: view, headings: headings, root: root, items: items,
@@ -104,10 +105,6 @@ public final class ReportExtractor {
     static func inferWorkReportRoles(_ root: inout Section, _ view: TextView, _ extents: [String: OutlineParser.Extent]) {
         let top = view.text(view.lines.first ?? 0..<0)
         guard top.contains("政府工作报告") else { return }
-        func mark(_ s: inout Section, _ role: SectionRole) {
-            if s.role == nil { s.role = role; s.roleSource = "inferred" }
-            for i in s.children.indices { mark(&s.children[i], role) }
-        }
         if let year = MetadataReader.firstYear(top) {
             for i in root.children.indices where root.children[i].role == nil && root.children[i].title.contains("\(year)年") {
                 mark(&root.children[i], .plans)
@@ -120,6 +117,23 @@ public final class ReportExtractor {
         }
         let start = root.children.firstIndex { $0.role == .plans } ?? review.map { $0 + 1 } ?? (root.role == .review ? 0 : root.children.count)
         for i in root.children.indices where i >= start { mark(&root.children[i], .plans) }
+    }
+
+    /// OGI reports before the template title their parts by what was done (一、健全机构，强化领导;
+    /// 二、突出重点，深化公开): a part without a role before the problems and plans is the year's
+    /// results, as 工作总结 would say. Only when such a part follows: a page cut short, or one
+    /// made of a single odd part, says too little of its shape.
+    static func inferAnnualReportRoles(_ root: inout Section, _ view: TextView) {
+        let opening = view.text(0..<min(view.norm.units.count, 3000))
+        guard MetadataReader.isOGI(opening), !view.text(view.lines.first ?? 0..<0).contains("政府工作报告"),
+              let end = root.children.firstIndex(where: { $0.role == .problems || $0.role == .plans }) else { return }
+        for i in 0..<end where root.children[i].role == nil { mark(&root.children[i], .review) }
+    }
+
+    /// Gives a section and its descendants without a role this one, as inferred.
+    static func mark(_ s: inout Section, _ role: SectionRole) {
+        if s.role == nil { s.role = role; s.roleSource = "inferred" }
+        for i in s.children.indices { mark(&s.children[i], role) }
     }
 
     /// Lines (normalised ranges) inside the top-most sections that satisfy `where`.

@@ -338,8 +338,12 @@ struct MetadataReader {
         return (found.flatMap { $0.count <= 20 ? $0 : nil }, year)
     }
 
-    /// The opening's note of who answers for the report: 受理机构为长春市南关区桃源街道办事处.
-    static let statedUnit = try! NSRegularExpression(pattern: #"受理机构(?:为|是|:)\s*([^\s,，。;；()（）:：]{2,30})"#)
+    /// The opening's note of who answers for the report (受理机构为长春市南关区桃源街道办事处) or who
+    /// wrote it (本报告由白鹭县民政局根据《条例》规定编制; 本报告是根据…要求，由…办公室编制).
+    static let statedUnits = [
+        try! NSRegularExpression(pattern: #"受理机构(?:为|是|:)\s*([^\s,，。;；()（）:：]{2,30})"#),
+        try! NSRegularExpression(pattern: #"本(?:年度)?(?:报告|年报)是?(?:根据[^。]{0,80}?[,，]?)?由\s*([^\s,，。;；()（）:：《]{2,30}?)(?=根据|依据|按照|编制|负责|组织)"#),
+    ]
 
     /// A report named in its opening: …青龙镇政府(机关)信息公开年度报告 (an aside in brackets may follow 政府).
     static let selfReference = try! NSRegularExpression(

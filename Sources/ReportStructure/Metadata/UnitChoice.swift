@@ -3,10 +3,16 @@ import Foundation
 extension MetadataReader {
     /// Whose report it is, from the most to the least telling: the manifest; the title's unit or
     /// place; the congress or speaker of a work report; the opening that names the report
-    /// (特向社会公布…年度报告) or who answers for it (受理机构为…); a short line above the
+    /// (特向社会公布…年度报告), who answers for it (受理机构为…) or who wrote it (本报告由…编制); a short line above the
     /// report; its signature; the page's metadata block; last, the file's folder. A unit named
     /// without its place then takes the same department's fuller name where the page gives it, and
     /// what a hacked page put in place of a name is left out.
+    /// A government's report is written by its office (由白鹭县人民政府办公室编制): the report is
+    /// the government's.
+    static func writtenFor(_ writer: String) -> String {
+        writer.hasSuffix("人民政府办公室") ? String(writer.dropLast(3)) : writer
+    }
+
     func chooseUnit(titleText: String, top: [String], meta: [String: String], body: String,
                     selfNamed: () -> (unit: String?, year: Int?), warnings: inout [String]) -> Field<String> {
         let signature = signatureUnit()
@@ -20,7 +26,8 @@ extension MetadataReader {
             unit = Field(r + "人民政府", "text")
         }
         else if let u = selfNamed().unit { unit = Field(u, "text") }
-        else if let u = Self.firstMatch(Self.statedUnit, body).flatMap({ p in Self.unit(in: p).flatMap { p.hasSuffix($0) ? $0 : nil } }) {
+        else if let u = Self.statedUnits.lazy.compactMap({ Self.firstMatch($0, body) })
+            .compactMap({ p in Self.unit(in: p).flatMap { p.hasSuffix($0) ? Self.writtenFor($0) : nil } }).first {
             unit = Field(u, "text")
         }
         // A short line above the report names it (青禾县教育局, or only its place: 五常市民意乡); the

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import ReportStructure
+@testable import ReportText
+
+/// Shapes of free-form OGI reports from before the 2019 template, met on real county and
+/// department pages, each on a fictional text written for it (青禾县 and 白鹭县 are invented).
+@Suite struct OlderReportTests {
+    static let lexicon = try! Lexicon.builtIn()
+
+    func extract(text: String) throws -> ExtractedReport {
+        try ReportExtractor(lexicon: Self.lexicon)
+            .extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
+    }
+
+    /// Parts titled by what was done (一、健全机构，强化领导) come before the problems: they are the
+    /// year's results, though no cue names them. Before, their paragraphs were no items at all.
+    @Test func partsTitledByTheirWork_beforeTheProblems_areResults() throws {
+        let r = try extract(text: """
+            青禾县交通运输局2016年政府信息公开工作年度报告（虚构）
+            一、健全机构，强化领导
+            我局调整了政府信息公开工作领导小组，由局长任组长，办公室配备专职人员2名。
+            二、突出重点，深化公开
+            （一）公开重点领域信息。全年主动公开政府信息136条，其中公路建设项目信息42条。
+            （二）规范公开流程。建立了信息发布审核制度。
+            三、存在的问题
+            信息更新不够及时。
+            四、下一步工作打算
+            加强业务培训，每季度组织一次公开工作培训。
+            """)
+        #expect(r.sections.map(\.role) == [.review, .review, .problems, .plans])
+        #expect(r.sections[0].roleSource == "inferred")
+        #expect(r.items.map(\.role) == [.result, .result, .result, .problem, .commitment])
+        #expect(r.items[0].text == "我局调整了政府信息公开工作领导小组，由局长任组长，办公室配备专职人员2名。")
+        // A page cut short before its problems says too little of its shape: its lone part keeps
+        // no role, and a sentence that commits is still read as a commitment by its form.
+        let cut = try extract(text: """
+            白鹭乡2010年政府信息公开报告（虚构）
+            六、年度政府信息公开工作
+            截至2010年12月31日，全乡累计主动公开政府信息65条。
+            2011年，我们将进一步提高对推进政务公开工作重要性的认识，明确政务公开的具体要求。
+            """)
+        #expect(cut.sections.map(\.role) == [nil])
+        #expect(cut.items.map(\.role) == [.result, .commitment])
+    }
+
+    /// A page without its title names who wrote the report in its opening: a department
+    /// (本报告由白鹭县民政局根据…规定编制), or a government's office, which writes the government's.
+    @Test(arguments: [
+        ("本报告由白鹭县民政局根据《中华人民共和国政府信息公开条例》规定编制，内容包括概述等六个方面。", "白鹭县民政局"),
+        ("本报告是根据《中华人民共和国政府信息公开条例》要求，由白鹭县人民政府办公室编制。", "白鹭县人民政府"),
+    ])
+    func anOpeningNamingWhoWroteIt_namesTheUnit(opening: String, unit: String) throws {
+        let r = try extract(text: """
+            \(opening)本报告中所列数据的统计期限自2015年1月1日起至2015年12月31日止（虚构）。
+            一、概述
+            2015年，我们在县政府信息公开领导小组的指导下，主动公开政府信息130条。
+            """)
+        #expect(r.metadata.unit.value == unit)
+        #expect(r.metadata.reviewYear.value == 2015)
+    }
+}
