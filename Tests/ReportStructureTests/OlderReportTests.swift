@@ -49,6 +49,7 @@ import Testing
     @Test(arguments: [
         ("本报告由白鹭县民政局根据《中华人民共和国政府信息公开条例》规定编制，内容包括概述等六个方面。", "白鹭县民政局"),
         ("本报告是根据《中华人民共和国政府信息公开条例》要求，由白鹭县人民政府办公室编制。", "白鹭县人民政府"),
+        ("本报告由白鹭市人民政府信息公开工作领导小组办公室根据《条例》要求，汇总各县（市、区）情况编制而成。", "白鹭市人民政府"),
     ])
     func anOpeningNamingWhoWroteIt_namesTheUnit(opening: String, unit: String) throws {
         let r = try extract(text: """
@@ -58,5 +59,24 @@ import Testing
             """)
         #expect(r.metadata.unit.value == unit)
         #expect(r.metadata.reviewYear.value == 2015)
+    }
+
+    /// A preamble's numbered notes on the report (1、报告依据：… 3、统计数据时间段：…) are neither
+    /// the title nor parts of the report, though a role cue (统计数据) is in one of them.
+    @Test func numberedNotesOnTheReport_areNoPartsAndNoTitle() throws {
+        let r = try extract(text: """
+            引 言
+            为了充分保障公民依法获取政府信息，现将我局2017年政府信息公开工作年度报告如下（虚构）：
+            1、报告依据：《中华人民共和国政府信息公开条例》。
+            2、报告主要内容：白鹭县水务局2017年政府信息公开工作情况。
+            3、统计数据时间段：2017年1月1日-2017年12月31日。
+            4、报告公布方式：政务信息公开栏。
+            一、概述
+            2017年，我局指定专人负责信息公开工作，全年共公开信息253条。
+            """)
+        #expect(r.sections.map(\.title) == ["概述"])
+        #expect(r.metadata.title.value == nil)
+        #expect(r.metadata.reviewYear.value == 2017)
+        #expect(r.items.map(\.role) == [.result])
     }
 }

@@ -243,4 +243,16 @@ import Testing
         #expect(r.metadata.unit.value == "白鹭镇人民政府")
         #expect(r.metadata.reviewYear.value == 2019)
     }
+
+    /// An opening that says how the report is told (主要从总体情况、…等六个方面汇报我镇2023年…工作)
+    /// speaks of the report: no result.
+    @Test func anOpeningNamingTheWaysItIsTold_isNoItem() throws {
+        let r = try extract(text: """
+            白鹭镇2023年政府信息公开工作年度报告（虚构）
+            一、总体情况
+            本报告是根据《中华人民共和国政府信息公开条例》要求，现结合我镇实际，主要从总体情况，主动公开政府信息情况，存在的主要问题及改进情况等六个方面汇报我镇2023年政府信息公开工作。
+            2023年，我镇主动公开政府信息86条。
+            """)
+        #expect(r.items.map(\.text) == ["2023年，我镇主动公开政府信息86条。"])
+    }
 }

@@ -199,6 +199,8 @@ struct MetadataReader {
         // run into one. (A flattened page's title runs on into its text: 年度报告根据…，.)
         func isProse(_ s: String) -> Bool {
             if Self.sentenceOpeners.contains(where: s.hasPrefix) || Self.isBreadcrumb(s) { return true }
+            // A numbered line (1、报告依据：《条例》。) is a point of the text, never the title.
+            if let (_, marker) = OutlineParser.match(s, Cues.shared), !marker.isEmpty { return true }
             guard let stop = s.firstIndex(where: { ",，。;；:：".contains($0) }) else { return false }
             return !kinds.contains { s[..<stop].contains($0) }
         }

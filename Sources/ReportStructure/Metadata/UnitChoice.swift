@@ -7,10 +7,12 @@ extension MetadataReader {
     /// report; its signature; the page's metadata block; last, the file's folder. A unit named
     /// without its place then takes the same department's fuller name where the page gives it, and
     /// what a hacked page put in place of a name is left out.
-    /// A government's report is written by its office (由白鹭县人民政府办公室编制): the report is
-    /// the government's.
-    static func writtenFor(_ writer: String) -> String {
-        writer.hasSuffix("人民政府办公室") ? String(writer.dropLast(3)) : writer
+    /// A government's report is written by an office of it (由白鹭县人民政府办公室编制, 由白鹭市人民
+    /// 政府信息公开工作领导小组办公室…编制): the report is the government's.
+    static func writtenFor(_ writer: String) -> String? {
+        guard writer.hasSuffix("办公室"), let r = writer.range(of: "人民政府") else { return nil }
+        let government = String(writer[..<r.upperBound])
+        return unit(in: government) == government ? government : nil
     }
 
     func chooseUnit(titleText: String, top: [String], meta: [String: String], body: String,
@@ -27,7 +29,7 @@ extension MetadataReader {
         }
         else if let u = selfNamed().unit { unit = Field(u, "text") }
         else if let u = Self.statedUnits.lazy.compactMap({ Self.firstMatch($0, body) })
-            .compactMap({ p in Self.unit(in: p).flatMap { p.hasSuffix($0) ? Self.writtenFor($0) : nil } }).first {
+            .compactMap({ p in Self.writtenFor(p) ?? Self.unit(in: p).flatMap { p.hasSuffix($0) ? $0 : nil } }).first {
             unit = Field(u, "text")
         }
         // A short line above the report names it (青禾县教育局, or only its place: 五常市民意乡); the

@@ -63,7 +63,9 @@ enum OutlineParser {
                 }
             }
             let title = view.text(titleRange)
-            if isNotAHeading(title) || cues.notHeadings.matches(title) { continue }
+            // A label is read on the whole line: a role cue may have cut its title short
+            // (3、统计数据 | 时间段：2017年…).
+            if isNotAHeading(title) || cues.notHeadings.matches(title) || cues.notHeadings.matches(titleText) { continue }
             // Numbering of parts and of their points only goes forward: a 一、 after 三、 is a list
             // inside a point. A new part (第二部分) numbers its points afresh.
             if level <= 2, let n = ChineseNumeral.ordinal(marker) {
