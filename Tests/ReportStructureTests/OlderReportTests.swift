@@ -50,6 +50,7 @@ import Testing
         ("本报告由白鹭县民政局根据《中华人民共和国政府信息公开条例》规定编制，内容包括概述等六个方面。", "白鹭县民政局"),
         ("本报告是根据《中华人民共和国政府信息公开条例》要求，由白鹭县人民政府办公室编制。", "白鹭县人民政府"),
         ("本报告由白鹭市人民政府信息公开工作领导小组办公室根据《条例》要求，汇总各县（市、区）情况编制而成。", "白鹭市人民政府"),
+        ("编注：本年报根据《中华人民共和国政府信息公开条例》（以下简称《条例》），由白鹭县政务公开领导小组办公室编制。", "白鹭县人民政府"),
     ])
     func anOpeningNamingWhoWroteIt_namesTheUnit(opening: String, unit: String) throws {
         let r = try extract(text: """
@@ -78,5 +79,21 @@ import Testing
         #expect(r.metadata.title.value == nil)
         #expect(r.metadata.reviewYear.value == 2017)
         #expect(r.items.map(\.role) == [.result])
+    }
+
+    /// A hacked page's line of betting words above a title broken at its year is no part of the
+    /// title (it had read hth网页版登录入口官网发布2011年…).
+    @Test func aLineOfBettingWordsAboveTheTitle_isNotTheTitles() throws {
+        let r = try extract(text: """
+            hth网页版登录入口官网发布
+            2011
+            年政府信息公开
+            年度报告
+            依据《中华人民共和国政府信息公开条例》有关规定，白鹭县政府办公室编制本年度报告（虚构）。
+            一、基本情况概述
+            2011年，我县建立健全了政府信息公开工作制度，全年主动公开信息420条。
+            """)
+        #expect(r.metadata.title.value == "2011年政府信息公开年度报告")
+        #expect(r.metadata.reviewYear.value == 2011)
     }
 }

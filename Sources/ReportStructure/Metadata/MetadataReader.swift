@@ -173,12 +173,13 @@ struct MetadataReader {
         let first = headings.first?.lineIndex ?? min(view.lines.count, 20)
         // Title and metadata lines are short; a long first line is text, cut to what can matter.
         // A title set letter-spaced (政 府 工 作 报 告) is read without its spaces, and a layout
-        // table's cell bars around a line (…年度报告 | ||) are no part of it.
+        // table's cell bars around a line (…年度报告 | ||) are no part of it. A hacked page's line of
+        // betting words above the title is not read at all.
         return view.lines.prefix(min(first, 20)).map {
             let line = LetterSpacing.closed(view.text($0.lowerBound..<min($0.upperBound, $0.lowerBound + 300)).trimmingCharacters(in: Self.cellBars))
             let ns = line as NSString
             return Self.viewerPage.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)).map { ns.substring(from: $0.range.length) } ?? line
-        }
+        }.filter { !Cues.shared.removeSpam($0).mostlySpam }
     }
 
     /// A PDF viewer's page label copied with the text (Page 1 - 青禾县…年度报告): not the title's.

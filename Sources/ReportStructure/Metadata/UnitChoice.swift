@@ -8,11 +8,16 @@ extension MetadataReader {
     /// without its place then takes the same department's fuller name where the page gives it, and
     /// what a hacked page put in place of a name is left out.
     /// A government's report is written by an office of it (由白鹭县人民政府办公室编制, 由白鹭市人民
-    /// 政府信息公开工作领导小组办公室…编制): the report is the government's.
+    /// 政府信息公开工作领导小组办公室…编制) or by its place's leading group (由白鹭县政务公开领导小组
+    /// 办公室编制): the report is the government's.
     static func writtenFor(_ writer: String) -> String? {
-        guard writer.hasSuffix("办公室"), let r = writer.range(of: "人民政府") else { return nil }
-        let government = String(writer[..<r.upperBound])
-        return unit(in: government) == government ? government : nil
+        guard writer.hasSuffix("办公室") else { return nil }
+        if let r = writer.range(of: "人民政府") {
+            let government = String(writer[..<r.upperBound])
+            return unit(in: government) == government ? government : nil
+        }
+        guard writer.contains("领导小组"), let place = firstMatch(regionTitle, writer), writer.hasPrefix(place) else { return nil }
+        return government(of: place)
     }
 
     func chooseUnit(titleText: String, top: [String], meta: [String: String], body: String,
