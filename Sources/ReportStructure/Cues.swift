@@ -39,6 +39,10 @@ public final class Cues: @unchecked Sendable {
     let wholeTitleRoles: [String: SectionRole]
     /// The role cues' words as UTF-16, for looking in a heading's first units.
     let roleCueUnits: [[UInt16]]
+    /// Cues that name a part only where they end its title (`重点工作$` in `roles.txt`), as
+    /// indices into `roleCues`: a title that goes on past them into what was done (重点工作扎实推进)
+    /// is no plan.
+    let titleEndCues: Set<Int>
     public let problemOpeners: [String]
     let problemOpenerPatterns: [BytePattern]
     /// Verbs that make a problem opener after them the object of a plan (`problem-solvers.txt`).
@@ -114,7 +118,9 @@ public final class Cues: @unchecked Sendable {
             guard parts.count == 2, let role = SectionRole(rawValue: String(parts[0])) else { return nil }
             return (role, String(parts[1]))
         }
-        roleCues = roleLines.filter { !$0.cue.hasPrefix("=") }
+        let inTitle = roleLines.filter { !$0.cue.hasPrefix("=") }
+        roleCues = inTitle.map { ($0.role, $0.cue.hasSuffix("$") ? String($0.cue.dropLast()) : $0.cue) }
+        titleEndCues = Set(inTitle.indices.filter { inTitle[$0].cue.hasSuffix("$") })
         wholeTitleRoles = Dictionary(roleLines.filter { $0.cue.hasPrefix("=") }.map { (String($0.cue.dropFirst()), $0.role) },
                                      uniquingKeysWith: { first, _ in first })
         roleCueUnits = roleCues.map { Array($0.cue.utf16) }

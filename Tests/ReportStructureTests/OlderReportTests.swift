@@ -96,4 +96,23 @@ import Testing
         #expect(r.metadata.title.value == "2011年政府信息公开年度报告")
         #expect(r.metadata.reviewYear.value == 2011)
     }
+
+    /// A task word names a plan only where it ends the title (2026年重点工作, …工作安排和主要目标):
+    /// a summary's 重点工作扎实推进 tells what was done.
+    @Test func aTitleGoingOnPastATaskWord_isNoPlan() throws {
+        let r = try extract(text: """
+            2025年白鹭镇政务公开工作总结（虚构）
+            一、重点工作扎实推进，公开质效全面提升
+            全年完成3轮权责清单更新，公开行政执法结果126条。
+            二、存在的不足
+            部分村级公示栏更新不及时。
+            三、2026年重点工作
+            推出图解、短视频等解读产品不少于10期。
+            """)
+        #expect(r.sections.map(\.role) == [.review, .problems, .plans])
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment])
+        let tagger = RoleTagger(segmenter: try WordSegmenter(lexicon: Self.lexicon))
+        #expect(tagger.role(ofTitle: "2019年工作安排和主要预期目标") == .plans)
+        #expect(tagger.role(ofTitle: "圆满完成工作任务的情况") == nil)
+    }
 }

@@ -7,13 +7,13 @@ import ReportText
 final class RoleTagger {
     let segmenter: WordSegmenter
     let cues: Cues
-    /// The cues in UTF-16, in the file's order.
-    let cueUnits: [(role: SectionRole, units: [UInt16])]
+    /// The cues in UTF-16, in the file's order, and whether each must end the title.
+    let cueUnits: [(role: SectionRole, units: [UInt16], atEnd: Bool)]
 
     init(segmenter: WordSegmenter, cues: Cues = .shared) {
         self.segmenter = segmenter
         self.cues = cues
-        cueUnits = cues.roleCues.map { ($0.role, Array($0.cue.utf16)) }
+        cueUnits = cues.roleCues.enumerated().map { i, c in (c.role, Array(c.cue.utf16), cues.titleEndCues.contains(i)) }
     }
 
     /// The longest cue found on token boundaries (the first in the file among equals). The title is
@@ -21,10 +21,12 @@ final class RoleTagger {
     func role(ofTitle title: String) -> SectionRole? {
         let closed = LetterSpacing.closed(title)
         if let role = cues.wholeTitleRoles[closed.trimmingCharacters(in: Self.titleEnds)] { return role }
-        let units = Array(closed.utf16)
+        let units = Array(closed.trimmingCharacters(in: Self.titleEnds).utf16)
         var found: [(role: SectionRole, at: Int, length: Int)] = []
-        for (role, c) in cueUnits where !c.isEmpty && c.count <= units.count {
+        for (role, c, atEnd) in cueUnits where !c.isEmpty && c.count <= units.count {
             for i in 0...(units.count - c.count) where units[i] == c[0] && units[i..<i + c.count].elementsEqual(c) {
+                // A cue that must end the title may be followed by another part of it (和政策取向).
+                if atEnd && i + c.count < units.count && !Self.joiners.contains(units[i + c.count]) { continue }
                 found.append((role, i, c.count))
             }
         }
@@ -40,4 +42,6 @@ final class RoleTagger {
 
     /// What may close a title without being part of it (问题： / 问题。).
     static let titleEnds = CharacterSet(charactersIn: ":：。. ")
+    /// Words that join a title's parts (工作安排和主要目标).
+    static let joiners: Set<UInt16> = Set("和与及暨、,，".utf16)
 }
