@@ -255,4 +255,23 @@ import Testing
             """)
         #expect(r.items.map(\.text) == ["2023年，我镇主动公开政府信息86条。"])
     }
+
+    /// A flip-book's page label names the file (2020年报_白鹭县审计局): the separator is no part of
+    /// the unit's name (it had read 报_白鹭县审计局), and lines broken mid-word still give the
+    /// problem and the measure.
+    @Test func aFlipBooksFileName_namesTheUnitWithoutItsSeparator() throws {
+        let r = try extract(text: """
+            Page 9 - 2020年报_白鹭县审计局
+            五、存在的主要问题及改进情况
+            2020 年，在区政府及上级主管部门的大力指导支持下，我局
+            政务公开工作取得了一些成绩，但仍存在着一些短板和不足，
+            如政务公开内容、创新方式方面有待提升（虚构）。
+            2021 年，我局将根据我区部署的政务公开工作具体要求，进
+            一步提高认识，深入查找政务公开工作各个环节中的薄弱点，
+            加大工作力度，提升公开水平。
+            """)
+        #expect(r.metadata.unit.value == "白鹭县审计局")
+        #expect(r.metadata.reviewYear.value == 2020)
+        #expect(r.items.map(\.role) == [.problem, .commitment])
+    }
 }

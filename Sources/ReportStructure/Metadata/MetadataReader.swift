@@ -24,8 +24,9 @@ struct MetadataReader {
     /// after it (泰安市生态环境局 + 肥城分局).
     static let unitPattern: NSRegularExpression = {
         let suffix = "(?:" + unitSuffixes.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
-        // Never 关于, nor a part of it (南关区 and 于都县 keep their 关 and 于).
-        return try! NSRegularExpression(pattern: #"((?:(?!关于)(?!(?<=关)于)[^\s,，、:：()（）。;；!！?？])*?"# + suffix + #"(?:\p{Han}{1,8}?"# + suffix + ")?)")
+        // Never 关于, nor a part of it (南关区 and 于都县 keep their 关 and 于). A file name's
+        // separators (2020年报_审计局) are no part of a name.
+        return try! NSRegularExpression(pattern: #"((?:(?!关于)(?!(?<=关)于)[^\s,，、:：()（）。;；!！?？_/|])*?"# + suffix + #"(?:\p{Han}{1,8}?"# + suffix + ")?)")
     }()
     static let unitSuffixes = ((try? ResourceFiles.lines(file: "metadata/unit-suffixes.txt", bundle: .module)) ?? [])
         .sorted { ($0.count, $1) > ($1.count, $0) }
