@@ -274,4 +274,12 @@ import Testing
         #expect(r.metadata.reviewYear.value == 2020)
         #expect(r.items.map(\.role) == [.problem, .commitment])
     }
+
+    /// A place whose name ends in a division word (金乡县, 新乡市, 广州市, 龙州县) is the region of
+    /// its departments; they had been 金乡, 新乡 or none. 县市 is never one name.
+    @Test(arguments: [("金乡县水务局", "金乡县"), ("新乡市民政局", "新乡市"), ("广州市教育局", "广州市"),
+                      ("龙州县水利局", "龙州县"), ("青禾县市场监督管理局", "青禾县")])
+    func aPlaceNamedWithADivisionWord_isTheRegion(unit: String, region: String) {
+        #expect(MetadataReader.region(of: unit).region == region)
+    }
 }

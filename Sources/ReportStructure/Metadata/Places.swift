@@ -22,7 +22,11 @@ extension MetadataReader {
             let autonomous = segment.contains("自治")
             let isName = name.count >= (nameStart == 0 ? 1 : 2) && (name.count <= 5 || (autonomous && name.count <= 10))
                 && !name.contains(where: { "和与及".contains($0) }) && !Self.notPlaces.contains(where: segment.hasSuffix)
-            if isName {
+            // A place whose name ends in a division word (金乡县, 新乡市, 广州市, 龙州县): the word
+            // before is the name's, when a higher division follows it at once (县市 never does:
+            // 青禾县市场监督管理局).
+            let namedByDivision = name.isEmpty && nameStart > 0 && "州乡镇".contains(chars[nameStart - 1]) && "市县区旗".contains(chars[i])
+            if isName || namedByDivision {
                 let prefix = String(chars[0..<levelEnd])
                 if regionPattern.firstMatch(in: prefix, range: NSRange(location: 0, length: (prefix as NSString).length)) != nil { best = prefix }
                 nameStart = levelEnd

@@ -3,23 +3,11 @@ import Foundation
 extension MetadataReader {
     /// Whose report it is, from the most to the least telling: the manifest; the title's unit or
     /// place; the congress or speaker of a work report; the opening that names the report
-    /// (特向社会公布…年度报告), who answers for it (受理机构为…) or who wrote it (本报告由…编制); a short line above the
-    /// report; its signature; the page's metadata block; last, the file's folder. A unit named
+    /// (特向社会公布…年度报告), who answers for it (受理机构为…) or who wrote it (本报告由…编制; a
+    /// place, 由白鹭镇编制, is its government); a short line above the report; its signature; the
+    /// page's metadata block; last, the file's folder. A unit named
     /// without its place then takes the same department's fuller name where the page gives it, and
     /// what a hacked page put in place of a name is left out.
-    /// A government's report is written by an office of it (由白鹭县人民政府办公室编制, 由白鹭市人民
-    /// 政府信息公开工作领导小组办公室…编制) or by its place's leading group (由白鹭县政务公开领导小组
-    /// 办公室编制): the report is the government's.
-    static func writtenFor(_ writer: String) -> String? {
-        guard writer.hasSuffix("办公室") else { return nil }
-        if let r = writer.range(of: "人民政府") {
-            let government = String(writer[..<r.upperBound])
-            return unit(in: government) == government ? government : nil
-        }
-        guard writer.contains("领导小组"), let place = firstMatch(regionTitle, writer), writer.hasPrefix(place) else { return nil }
-        return government(of: place)
-    }
-
     func chooseUnit(titleText: String, top: [String], meta: [String: String], body: String,
                     selfNamed: () -> (unit: String?, year: Int?), warnings: inout [String]) -> Field<String> {
         let signature = signatureUnit()
@@ -34,7 +22,7 @@ extension MetadataReader {
         }
         else if let u = selfNamed().unit { unit = Field(u, "text") }
         else if let u = Self.statedUnits.lazy.compactMap({ Self.firstMatch($0, body) })
-            .compactMap({ p in Self.writtenFor(p) ?? Self.unit(in: p).flatMap { p.hasSuffix($0) ? $0 : nil } }).first {
+            .compactMap({ p in Self.writtenFor(p) ?? Self.unit(in: p).flatMap { p.hasSuffix($0) ? $0 : nil } ?? Self.placeGovernment(p) }).first {
             unit = Field(u, "text")
         }
         // A short line above the report names it (青禾县教育局, or only its place: 五常市民意乡); the
@@ -87,4 +75,17 @@ extension MetadataReader {
 
     static let spamSeparators = CharacterSet(charactersIn: ",，、_-—【】[]| ")
     static let leadingAddress = try! NSRegularExpression(pattern: #"^(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?"#)
+
+    /// A government's report is written by an office of it (由白鹭县人民政府办公室编制, 由白鹭市人民
+    /// 政府信息公开工作领导小组办公室…编制) or by its place's leading group (由白鹭县政务公开领导小组
+    /// 办公室编制): the report is the government's.
+    static func writtenFor(_ writer: String) -> String? {
+        guard writer.hasSuffix("办公室") else { return nil }
+        if let r = writer.range(of: "人民政府") {
+            let government = String(writer[..<r.upperBound])
+            return unit(in: government) == government ? government : nil
+        }
+        guard writer.contains("领导小组"), let place = firstMatch(regionTitle, writer), writer.hasPrefix(place) else { return nil }
+        return government(of: place)
+    }
 }
