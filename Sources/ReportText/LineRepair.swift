@@ -64,8 +64,9 @@ extension Normalizer {
 
     /// Pages that link a book title set it on a line of its own (党的十六届五中全会通过的《 / 建议 /
     /// 》精神): a line ending in 《 runs on into the next, and a line opening with 》 runs on from the
-    /// one before; no line ever ends or opens so. The breaks (and blanks beside them) go; the
-    /// original keeps them.
+    /// one before; no line ever ends or opens so. Nor does a line end on a word that needs what
+    /// follows (`text/open-ends.txt`: 2009年是 / 《条例》…): it runs on into a line opening with 《.
+    /// The breaks (and blanks beside them) go; the original keeps them.
     static func brokenTitleBreaks(_ text: NormalizedText) -> [Range<Int>] {
         let u = text.units
         func isBlank(_ c: UInt16) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
@@ -76,7 +77,8 @@ extension Normalizer {
             var a = i, b = i + 1
             while a > 0 && isBlank(u[a - 1]) { a -= 1 }
             while b < u.count && isBlank(u[b]) { b += 1 }
-            if a > 0, b < u.count, u[a - 1] != 0x0A, u[b] != 0x0A, u[a - 1] == 0x300A || u[b] == 0x300B { drop.append(a..<b) }
+            if a > 0, b < u.count, u[a - 1] != 0x0A, u[b] != 0x0A,
+               u[a - 1] == 0x300A || u[b] == 0x300B || (u[b] == 0x300A && endsOnOpenWord(u, a)) { drop.append(a..<b) }
             i = b
         }
         return drop
@@ -298,6 +300,13 @@ extension Normalizer {
         let lines = (try? ResourceFiles.lines(file: "text/paragraph-starts.txt", bundle: .module)) ?? []
         return lines.compactMap { try? NSRegularExpression(pattern: $0) }
     }()
+
+    static let openEnds: [[UInt16]] = ((try? ResourceFiles.lines(file: "text/open-ends.txt", bundle: .module)) ?? []).map { Array($0.utf16) }
+
+    /// Whether the text before `end` ends on a word of `openEnds`.
+    static func endsOnOpenWord(_ u: [UInt16], _ end: Int) -> Bool {
+        openEnds.contains { w in w.count <= end && u[(end - w.count)..<end].elementsEqual(w) }
+    }
 
     static func opensParagraph(_ s: String) -> Bool {
         let range = NSRange(location: 0, length: (s as NSString).length)

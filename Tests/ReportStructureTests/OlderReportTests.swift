@@ -116,4 +116,19 @@ import Testing
         #expect(tagger.role(ofTitle: "2019年工作安排和主要预期目标") == .plans)
         #expect(tagger.role(ofTitle: "圆满完成工作任务的情况") == nil)
     }
+
+    /// A page that links 《条例》 sets it on a line of its own after a word a sentence cannot stop
+    /// on (2009年是 / 《条例》正式实施的第二年): the sentence runs on; it had been a result 2009年是.
+    @Test func aLinkedBookTitleOnItsOwnLine_continuesTheSentence() throws {
+        let r = try extract(text: """
+            白鹭市2009年度政府信息公开工作年度报告（虚构）
+            一、本年度政府信息公开工作的基本情况
+            2009年是
+            《条例》正式实施的第二年，我市主动公开政府信息1200条。
+            二、存在的主要问题
+            部分单位对公开工作重视不够。
+            """)
+        #expect(r.items.map(\.role) == [.result, .problem])
+        #expect(r.items[0].text == "2009年是\n《条例》正式实施的第二年，我市主动公开政府信息1200条。")
+    }
 }
