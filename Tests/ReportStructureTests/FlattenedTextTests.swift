@@ -52,6 +52,19 @@ import TestSupport
         }
     }
 
+    /// The demo county's 2020 report with its lines joined by spaces: its tables' rows keep their
+    /// own labels (规章, 行政许可), not the heads and rows before them on the one line.
+    @Test func aFlattenedTable_keepsItsRowLabels() throws {
+        let url = Paths.demo.appendingPathComponent("2020.txt")
+        let laidOut = try extract(text: String(contentsOf: url, encoding: .utf8))
+        let text = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let labels = try extract(text: text).tables.flatMap { $0.rows.map(\.label) }
+        #expect(labels.count >= 30)
+        #expect(labels == laidOut.tables.flatMap { $0.rows.map(\.label) })
+        #expect(labels.prefix(3) == ["规章", "规范性文件", "行政许可"])
+    }
+
     /// The seed with its lines joined by spaces: the same outline, its three problems (一是/二是/
     /// 三是) and its three plans.
     @Test func theSeedFlattened_keepsItsOutlineAndItems() throws {

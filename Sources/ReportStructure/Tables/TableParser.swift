@@ -72,9 +72,14 @@ enum TableParser {
             let start = range.location + range.length
             let end = k + 1 < found.count ? found[k + 1].1.location : ns.length
             let rowCells = cells.filter { $0.range.location >= start && $0.range.location < end }
-            // The label is the text of its line around the match.
-            let lineRange = ns.lineRange(for: range)
-            let label = ns.substring(with: NSRange(location: lineRange.location, length: max(0, min(range.location + range.length, ns.length) - lineRange.location)))
+            // The label is the text of its line up to the match's end, from the last space before
+            // the match: a table flattened onto one line (…现行有效件数 规章 0 0 0 行政规范性文件 12 …)
+            // runs the heads and the rows before it into the line.
+            let lineStart = ns.lineRange(for: range).location
+            let space = ns.rangeOfCharacter(from: .whitespaces, options: .backwards,
+                                            range: NSRange(location: lineStart, length: range.location - lineStart))
+            let labelStart = space.location == NSNotFound ? lineStart : space.location + space.length
+            let label = ns.substring(with: NSRange(location: labelStart, length: max(0, min(range.location + range.length, ns.length) - labelStart)))
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             rows.append((def, label, rowCells))
         }
