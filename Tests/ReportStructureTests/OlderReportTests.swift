@@ -131,4 +131,21 @@ import Testing
         #expect(r.items.map(\.role) == [.result, .problem])
         #expect(r.items[0].text == "2009年是\n《条例》正式实施的第二年，我市主动公开政府信息1200条。")
     }
+
+    /// A part's title set on its own line without a marker (政府信息主动公开情况) is no result; a
+    /// short line that says something (全年未出现…收费及减免情况) still is.
+    @Test func anUnmarkedTitleLine_isNoItem() throws {
+        let r = try extract(text: """
+            2012年白鹭县人民政府信息公开年度报告（虚构）
+            一、政府信息公开工作成效显著
+            2012年，我县坚持以公开为原则、不公开为例外，政府信息公开工作取得新成效。
+            政府信息主动公开情况
+            2012年，我县政府信息公开网站发布主动公开信息6657条。
+            全年未出现政府信息公开的收费及减免情况
+            二、存在的主要问题
+            公开内容不够全面。
+            """)
+        #expect(r.items.map(\.role) == [.result, .result, .result, .problem])
+        #expect(!r.items.contains { $0.text.hasPrefix("政府信息主动公开情况") })
+    }
 }

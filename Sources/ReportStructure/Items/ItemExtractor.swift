@@ -30,11 +30,23 @@ struct ItemExtractor {
                                             start: { view.lines[$0].lowerBound }, text: { texts[$0] })
         let furniture = Self.pageFurniture(view)
         let spam = texts.map { cues.removeSpam($0) }
+        let roles = RoleTagger(segmenter: segmenter, cues: cues)
         noise = texts.indices.map { i in
             i >= endMatter || furniture[i] || view.contents.contains(i) || Self.isSignature(texts[i]) || spam[i].mostlySpam
-                || cues.isBoilerplate(texts[i])
+                || cues.isBoilerplate(texts[i]) || Self.isUnmarkedTitle(texts[i], roles)
         }
         spammedLines = spam.filter { $0.cut > 0 && !$0.mostlySpam }.count
+    }
+
+    /// A part's title set on its own line without a marker (政府信息主动公开情况 between two
+    /// paragraphs): short, no prose punctuation, opening (after its year, if any) on a role cue.
+    /// It titles what follows and reports nothing itself; a short line that says something
+    /// (全年未出现…收费及减免情况) opens otherwise.
+    static func isUnmarkedTitle(_ line: String, _ roles: RoleTagger) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        guard (4...24).contains(t.utf16.count), !Normalizer.isProse(t) else { return false }
+        let topic = t.replacingOccurrences(of: #"^(19|20)[0-9]{2}年度?"#, with: "", options: .regularExpression)
+        return roles.cues.roleCues.contains { topic.hasPrefix($0.cue) } && roles.role(ofTitle: t) != nil
     }
 
     /// Lines that are the page's, not the report's: the title (the first line, short and
