@@ -282,4 +282,28 @@ import Testing
     func aPlaceNamedWithADivisionWord_isTheRegion(unit: String, region: String) {
         #expect(MetadataReader.region(of: unit).region == region)
     }
+
+    /// A PDF's table of contents, a part a line with dot leaders to page numbers, is neither
+    /// headings nor items. Before, its entries were the outline, and the report's own 一、 after
+    /// 六、 was dropped as a list inside a point: every part fell under 六、其他需要报告的事项.
+    @Test func aContentsPageWithDotLeaders_isNoOutline() throws {
+        let r = try extract(text: """
+            白鹭县交通运输局2019年度政府信息公开工作年度报告（虚构）
+            目录
+            一、总体情况.............................................. 1
+            (一) 围绕机制保障强化公开,全面加强政务公开能力建设 ..... 1
+            一是健全工作机制 ...................................... 1
+            二、主动公开政府信息情况 ................................ 3
+            五、存在的主要问题及改进情况 ............................ 5
+            六、其他需要报告的事项 ·································· 6
+            一、总体情况
+            2019年，我局成立了政务公开工作领导小组，修订审核制度3项。
+            五、存在的主要问题及改进情况
+            一是公开内容不够全面。2020年，我局将加强业务培训。
+            六、其他需要报告的事项
+            无。
+            """)
+        #expect(r.sections.map(\.title) == ["总体情况", "存在的主要问题及改进情况", "其他需要报告的事项"])
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment])
+    }
 }

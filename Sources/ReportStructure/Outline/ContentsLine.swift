@@ -2,8 +2,8 @@ import Foundation
 import ReportText
 
 /// A report's table of contents set on one line before the report (一、概述,(一)…,二、主动公开政府
-/// 信息情况,…,三、…): its parts come again below as the outline's own lines, so it is neither a
-/// heading nor an item.
+/// 信息情况,…,三、…), or a line a part as PDF contents set it (一、总体情况 ........ 1): its parts
+/// come again below as the outline's own lines, so it is neither a heading nor an item.
 enum ContentsLine {
     /// Indices of such lines: three or more top-level markers numbered one after the other, the
     /// first at the line's start, short titles between them (`maxTitleRun` units on average),
@@ -11,6 +11,10 @@ enum ContentsLine {
     /// read as text.
     static func indices(_ units: [UInt16], lines: [Range<Int>]) -> Set<Int> {
         var out = Set<Int>()
+        for (i, line) in lines.enumerated() where line.count >= 4 && (0x30...0x39).contains(units[line.upperBound - 1]) {
+            let text = String(utf16CodeUnits: Array(units[line]), count: line.count)
+            if dotLeader.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil { out.insert(i) }
+        }
         for (i, line) in lines.enumerated() where line.count >= 6 && units[line].lazy.filter({ $0 == 0x3001 }).count >= 3 {
             let text = String(utf16CodeUnits: Array(units[line]), count: line.count)
             let ns = text as NSString
@@ -25,6 +29,8 @@ enum ContentsLine {
         return out
     }
 
+    /// A title's dot leader to its page number at the line's end (NFKC writes … as ...).
+    static let dotLeader = try! NSRegularExpression(pattern: #"\p{Han}[^0-9]*?(?:\.{4,}|·{3,}|(?:\. ?){4,}|-{4,}|_{4,})\s*[0-9]{1,3}$"#)
     /// A top-level marker at the line's start or after a separator.
     static let marker = try! NSRegularExpression(pattern: #"(?:^|(?<=[,，;；。\s]))([一二三四五六七八九十]{1,3})、"#)
     /// Longest average run of text a marker of a contents line leads (its title and sub-titles).
