@@ -305,5 +305,30 @@ import Testing
             """)
         #expect(r.sections.map(\.title) == ["总体情况", "存在的主要问题及改进情况", "其他需要报告的事项"])
         #expect(r.items.map(\.role) == [.result, .problem, .commitment])
+        // The parts' titles alone, one a line, then the report: the same.
+        let titles = try extract(text: """
+            白鹭县交通运输局2019年度政府信息公开工作年度报告（虚构）
+            一、总体情况
+            二、主动公开政府信息情况
+            三、收到和处理政府信息公开申请情况
+            五、存在的主要问题及改进情况
+            一、总体情况
+            2019年，我局成立了政务公开工作领导小组，修订审核制度3项。
+            五、存在的主要问题及改进情况
+            一是公开内容不够全面。2020年，我局将加强业务培训。
+            """)
+        #expect(titles.sections.map(\.title) == ["总体情况", "存在的主要问题及改进情况"])
+        #expect(titles.items.map(\.role) == [.result, .problem, .commitment])
+        // Parts without text (tables as images) after a part with text are parts.
+        let images = try extract(text: """
+            一、总体情况
+            2019年，我局主动公开政府信息52条（虚构）。
+            二、主动公开政府信息情况
+            三、收到和处理政府信息公开申请情况
+            四、政府信息公开行政复议、行政诉讼情况
+            五、存在的主要问题及改进情况
+            公开内容不够全面。
+            """)
+        #expect(images.sections.count == 5)
     }
 }

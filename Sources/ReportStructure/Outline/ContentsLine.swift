@@ -2,8 +2,9 @@ import Foundation
 import ReportText
 
 /// A report's table of contents set on one line before the report (一、概述,(一)…,二、主动公开政府
-/// 信息情况,…,三、…), or a line a part as PDF contents set it (一、总体情况 ........ 1): its parts
-/// come again below as the outline's own lines, so it is neither a heading nor an item.
+/// 信息情况,…,三、…), or a part a line (一、总体情况 ........ 1, or the parts' titles alone, one
+/// after the other): its parts come again below as the outline's own lines, so it is neither a
+/// heading nor an item.
 enum ContentsLine {
     /// Indices of such lines: three or more top-level markers numbered one after the other, the
     /// first at the line's start, short titles between them (`maxTitleRun` units on average),
@@ -15,6 +16,7 @@ enum ContentsLine {
             let text = String(utf16CodeUnits: Array(units[line]), count: line.count)
             if dotLeader.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil { out.insert(i) }
         }
+        out.formUnion(titleRuns(units, lines: lines))
         for (i, line) in lines.enumerated() where line.count >= 6 && units[line].lazy.filter({ $0 == 0x3001 }).count >= 3 {
             let text = String(utf16CodeUnits: Array(units[line]), count: line.count)
             let ns = text as NSString
@@ -28,6 +30,32 @@ enum ContentsLine {
         }
         return out
     }
+
+    /// Runs of three or more lines that are nothing but top-level titles numbered upwards from 一、,
+    /// whose first line comes again later as it is (一、总体情况 / 二、… / 六、… and then
+    /// 一、总体情况 with its text): a contents list. Parts without text of their own (二、三、四、 of
+    /// a report whose tables are images) never start from 一、 again.
+    static func titleRuns(_ units: [UInt16], lines: [Range<Int>]) -> Set<Int> {
+        let texts = lines.map { String(utf16CodeUnits: Array(units[$0]), count: $0.count) }
+        func ordinal(_ t: String) -> Int? {
+            let ns = t as NSString
+            guard t.count <= 40, !Normalizer.isProse(t),
+                  let m = partTitle.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { return nil }
+            return ChineseNumeral.ordinal(ns.substring(with: m.range(at: 1)))
+        }
+        var out = Set<Int>()
+        var i = 0
+        while i < texts.count {
+            guard ordinal(texts[i]) == 1 else { i += 1; continue }
+            var j = i + 1, last = 1
+            while j < texts.count, let n = ordinal(texts[j]), n > last { last = n; j += 1 }
+            if j - i >= 3, texts[j...].contains(texts[i]) { out.formUnion(i..<j) }
+            i = j
+        }
+        return out
+    }
+
+    static let partTitle = try! NSRegularExpression(pattern: #"^([一二三四五六七八九十]{1,3})、\s*\S"#)
 
     /// A title's dot leader to its page number at the line's end (NFKC writes … as ...).
     static let dotLeader = try! NSRegularExpression(pattern: #"\p{Han}[^0-9]*?(?:\.{4,}|·{3,}|(?:\. ?){4,}|-{4,}|_{4,})\s*[0-9]{1,3}$"#)
