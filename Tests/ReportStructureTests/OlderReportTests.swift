@@ -148,4 +148,22 @@ import Testing
         #expect(r.items.map(\.role) == [.result, .result, .result, .problem])
         #expect(!r.items.contains { $0.text.hasPrefix("政府信息主动公开情况") })
     }
+    /// A problems paragraph that closes on the lead-in to the measures (…信息公开数量不够多等。2019年，
+    /// 我单位将…重点做好以下几个方面工作：): its problems are a problem, and the points after it are
+    /// measures. The whole paragraph had been passed over as a lead-in, and the measures read as
+    /// problems.
+    @Test func aProblemsParagraphClosingOnALeadIn_keepsItsProblems() throws {
+        let r = try extract(text: """
+            白鹭县工业园管理委员会2018年政府信息公开工作年度报告（虚构）
+            一、工作概述
+            2018年，我单位通过区政府门户网站主动公开政府信息8条。
+            六、存在问题及工作措施
+            2018年，我单位信息公开工作取得了新的进展，但信息公开渠道形式不够多样，信息公开数量不够多等。2019年，我单位将继续加大信息公开推进工作，重点做好以下几个方面工作：
+            一是完善政府信息公开工作机制。积极探索创新政府信息公开形式。
+            二是加强信息公开队伍建设。定期组织业务培训。
+            """)
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment, .commitment])
+        #expect(r.items[1].text == "2018年，我单位信息公开工作取得了新的进展，但信息公开渠道形式不够多样，信息公开数量不够多等。")
+        #expect(r.metadata.planYear.value == 2019)
+    }
 }
