@@ -39,6 +39,8 @@ public final class Cues: @unchecked Sendable {
     let wholeTitleRoles: [String: SectionRole]
     /// The role cues' words as UTF-16, for looking in a heading's first units.
     let roleCueUnits: [[UInt16]]
+    /// Their first units: most lines open on none of them.
+    let roleCueFirstUnits: Set<UInt16>
     /// Cues that name a part only where they end its title (`重点工作$` in `roles.txt`), as
     /// indices into `roleCues`: a title that goes on past them into what was done (重点工作扎实推进)
     /// is no plan.
@@ -124,6 +126,7 @@ public final class Cues: @unchecked Sendable {
         wholeTitleRoles = Dictionary(roleLines.filter { $0.cue.hasPrefix("=") }.map { (String($0.cue.dropFirst()), $0.role) },
                                      uniquingKeysWith: { first, _ in first })
         roleCueUnits = roleCues.map { Array($0.cue.utf16) }
+        roleCueFirstUnits = Set(roleCueUnits.compactMap(\.first))
         problemOpeners = try lines("cues/problem-openers.txt")
         problemOpenerPatterns = problemOpeners.map(BytePattern.init)
         problemSolvers = try lines("cues/problem-solvers.txt")

@@ -43,10 +43,17 @@ struct ItemExtractor {
     /// It titles what follows and reports nothing itself; a short line that says something
     /// (全年未出现…收费及减免情况) opens otherwise.
     static func isUnmarkedTitle(_ line: String, _ roles: RoleTagger) -> Bool {
+        guard (4...30).contains(line.utf16.count), !Normalizer.isProse(line) else { return false }
         let t = line.trimmingCharacters(in: .whitespaces)
-        guard (4...24).contains(t.utf16.count), !Normalizer.isProse(t) else { return false }
-        let topic = t.replacingOccurrences(of: #"^(19|20)[0-9]{2}年度?"#, with: "", options: .regularExpression)
-        return roles.cues.roleCues.contains { topic.hasPrefix($0.cue) } && roles.role(ofTitle: t) != nil
+        guard (4...24).contains(t.utf16.count) else { return false }
+        // Its year first, if any (2020年度工作打算).
+        var topic = Array(t.utf16)[...]
+        if topic.count > 5, topic.prefix(4).allSatisfy({ (0x30...0x39).contains($0) }), topic[topic.startIndex + 4] == 0x5E74 {
+            topic = topic.dropFirst(5)
+            if topic.first == 0x5EA6 { topic = topic.dropFirst() }
+        }
+        guard let first = topic.first, roles.cues.roleCueFirstUnits.contains(first) else { return false }
+        return roles.cues.roleCueUnits.contains { topic.starts(with: $0) } && roles.role(ofTitle: t) != nil
     }
 
     /// Lines that are the page's, not the report's: the title (the first line, short and

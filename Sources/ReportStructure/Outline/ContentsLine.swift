@@ -12,7 +12,8 @@ enum ContentsLine {
     /// read as text.
     static func indices(_ units: [UInt16], lines: [Range<Int>]) -> Set<Int> {
         var out = Set<Int>()
-        for (i, line) in lines.enumerated() where line.count >= 4 && (0x30...0x39).contains(units[line.upperBound - 1]) {
+        for (i, line) in lines.enumerated() where line.count >= 4 && (0x30...0x39).contains(units[line.upperBound - 1])
+            && hasLeaderRun(units[line]) {
             let text = String(utf16CodeUnits: Array(units[line]), count: line.count)
             if dotLeader.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil { out.insert(i) }
         }
@@ -36,10 +37,14 @@ enum ContentsLine {
     /// 一、总体情况 with its text): a contents list. Parts without text of their own (二、三、四、 of
     /// a report whose tables are images) never start from 一、 again.
     static func titleRuns(_ units: [UInt16], lines: [Range<Int>]) -> Set<Int> {
-        let texts = lines.map { String(utf16CodeUnits: Array(units[$0]), count: $0.count) }
+        // Only lines opening on a numeral are read as text (most lines are not).
+        let texts = lines.map { r -> String in
+            guard let first = r.first, ChineseNumeral.digits[units[first]] != nil else { return "" }
+            return String(utf16CodeUnits: Array(units[r]), count: r.count)
+        }
         func ordinal(_ t: String) -> Int? {
             let ns = t as NSString
-            guard t.count <= 40, !Normalizer.isProse(t),
+            guard !t.isEmpty, t.count <= 40, !Normalizer.isProse(t),
                   let m = partTitle.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { return nil }
             return ChineseNumeral.ordinal(ns.substring(with: m.range(at: 1)))
         }
@@ -56,6 +61,17 @@ enum ContentsLine {
     }
 
     static let partTitle = try! NSRegularExpression(pattern: #"^([一二三四五六七八九十]{1,3})、\s*\S"#)
+
+    /// Whether the units hold three leader characters in a row (. · - _), spaces between allowed:
+    /// asked before the pattern, which most lines ending on a figure (table rows) never need.
+    static func hasLeaderRun(_ u: ArraySlice<UInt16>) -> Bool {
+        var run = 0
+        for c in u {
+            if c == 0x2E || c == 0xB7 || c == 0x2D || c == 0x5F { run += 1; if run >= 3 { return true } }
+            else if c != 0x20 { run = 0 }
+        }
+        return false
+    }
 
     /// A title's dot leader to its page number at the line's end (NFKC writes … as ...).
     static let dotLeader = try! NSRegularExpression(pattern: #"\p{Han}[^0-9]*?(?:\.{4,}|·{3,}|(?:\. ?){4,}|-{4,}|_{4,})\s*[0-9]{1,3}$"#)
