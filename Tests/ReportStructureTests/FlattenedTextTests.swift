@@ -84,6 +84,10 @@ import TestSupport
             + "三、2018年工作谋划针对存在的问题，我县将采取以下措施：一是建立台账；二是加强培训。")
         #expect(outline(r) == ["一、 2017年工作总结 review", "二、 存在的问题 problems", "三、 2018年工作谋划 plans"])
         #expect(r.items.filter { $0.role == .commitment }.map(\.text) == ["一是建立台账；", "二是加强培训。"])
+        // A title that goes on past its cue after a comma, on a line of its own, is whole
+        // (一、一年来，我们致力于…: it had been cut to 一年来).
+        let whole = try extract(text: "2013年工作回顾\n一、一年来，我们致力于农业主导、工业强镇，发展基础进一步夯实\n全年发放惠农补贴956万元（虚构）。\n")
+        #expect(whole.sections.first?.children.map(\.title) == ["一年来,我们致力于农业主导、工业强镇,发展基础进一步夯实"])
     }
 
     /// A department's report with no title line names itself in its opening sentence.

@@ -128,9 +128,10 @@ enum OutlineParser {
             }
         }
         // The first cue end that no longer cue runs across (主动公开政府信息 | 情况 is inside
-        // 主动公开政府信息情况) and no joining word follows.
+        // 主动公开政府信息情况) and no joining word or comma follows (一、一年来，我们致力于… is
+        // one title that goes on past its cue).
         return found.map(\.upperBound).filter { e in
-            e < units.count && !joiners.contains(units[e]) && !found.contains { $0.lowerBound < e && e < $0.upperBound }
+            e < units.count && !joiners.contains(units[e]) && units[e] != 0x2C && !found.contains { $0.lowerBound < e && e < $0.upperBound }
         }.min()
     }
 
