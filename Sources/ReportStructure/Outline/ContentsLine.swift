@@ -6,18 +6,17 @@ import ReportText
 /// after the other): its parts come again below as the outline's own lines, so it is neither a
 /// heading nor an item.
 enum ContentsLine {
-    /// Indices of such lines: three or more top-level markers numbered one after the other, the
+    /// Indices of the lines of a table of contents, in any of its three shapes.
+    static func indices(_ units: [UInt16], lines: [Range<Int>]) -> Set<Int> {
+        oneLineContents(units, lines: lines).union(leaderLines(units, lines: lines)).union(titleRuns(units, lines: lines))
+    }
+
+    /// Contents on one line: three or more top-level markers numbered one after the other, the
     /// first at the line's start, short titles between them (`maxTitleRun` units on average),
     /// and a later line that opens with the first marker again. Only lines with three 、 are
     /// read as text.
-    static func indices(_ units: [UInt16], lines: [Range<Int>]) -> Set<Int> {
+    static func oneLineContents(_ units: [UInt16], lines: [Range<Int>]) -> Set<Int> {
         var out = Set<Int>()
-        for (i, line) in lines.enumerated() where line.count >= 4 && (0x30...0x39).contains(units[line.upperBound - 1])
-            && hasLeaderRun(units[line]) {
-            let text = String(utf16CodeUnits: Array(units[line]), count: line.count)
-            if dotLeader.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil { out.insert(i) }
-        }
-        out.formUnion(titleRuns(units, lines: lines))
         for (i, line) in lines.enumerated() where line.count >= 6 && units[line].lazy.filter({ $0 == 0x3001 }).count >= 3 {
             let text = String(utf16CodeUnits: Array(units[line]), count: line.count)
             let ns = text as NSString
@@ -28,6 +27,17 @@ enum ContentsLine {
                   ns.length / found.count <= maxTitleRun else { continue }
             let opening = Array((ns.substring(with: first.range(at: 1)) + "、").utf16)
             if lines[(i + 1)...].contains(where: { units[$0].starts(with: opening) }) { out.insert(i) }
+        }
+        return out
+    }
+
+    /// Lines of PDF contents: a title, a dot leader and its page number (一、总体情况 ........ 1).
+    static func leaderLines(_ units: [UInt16], lines: [Range<Int>]) -> Set<Int> {
+        var out = Set<Int>()
+        for (i, line) in lines.enumerated() where line.count >= 4 && (0x30...0x39).contains(units[line.upperBound - 1])
+            && hasLeaderRun(units[line]) {
+            let text = String(utf16CodeUnits: Array(units[line]), count: line.count)
+            if dotLeader.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil { out.insert(i) }
         }
         return out
     }
@@ -75,6 +85,7 @@ enum ContentsLine {
 
     /// A title's dot leader to its page number at the line's end (NFKC writes … as ...).
     static let dotLeader = try! NSRegularExpression(pattern: #"\p{Han}[^0-9]*?(?:\.{4,}|·{3,}|(?:\. ?){4,}|-{4,}|_{4,})\s*[0-9]{1,3}$"#)
+
     /// A top-level marker at the line's start or after a separator.
     static let marker = try! NSRegularExpression(pattern: #"(?:^|(?<=[,，;；。\s]))([一二三四五六七八九十]{1,3})、"#)
     /// Longest average run of text a marker of a contents line leads (its title and sub-titles).

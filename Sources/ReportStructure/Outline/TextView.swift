@@ -7,7 +7,7 @@ struct TextView {
     let norm: NormalizedText
     /// Non-empty lines, trimmed, as unit ranges of `norm`.
     let lines: [Range<Int>]
-    /// Lines that are a table of contents set on one line (`ContentsLine`).
+    /// Lines of a table of contents (`ContentsLine`: on one line, with dot leaders, or titles alone).
     let contents: Set<Int>
 
     init(original: DecodedText, norm: NormalizedText) {
