@@ -46,6 +46,14 @@ import TestSupport
         #expect(CueSet.leadingLiteral("(实践|事实)(表明|证明)").isEmpty)
     }
 
+    /// A schedule with a count can be checked (每季度组织一次培训); a habit without one cannot.
+    @Test func aScheduleWithACount_isTestable() {
+        let testable = DiffCues.shared.testable
+        #expect(DiffCues.any(testable, "加强业务培训，每季度组织一次公开工作培训"))
+        #expect(DiffCues.any(testable, "每年至少开展2次专项检查"))
+        #expect(!DiffCues.any(testable, "每年都要加强学习，进一步提高认识"))
+    }
+
     /// Every cue file the judge reads, on every line of the seed and of the 2019 national report.
     @Test func resourceFilesAnswerAsTheirRegexes() throws {
         var texts = try String(contentsOf: Paths.seed, encoding: .utf8).split(separator: "\n").map(String.init)
