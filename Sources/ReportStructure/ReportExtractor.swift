@@ -51,7 +51,7 @@ public final class ReportExtractor {
         var (root, extents) = OutlineParser.sections(view, headings, roles: roles)
         Self.inferWorkReportRoles(&root, view, extents)
         Self.inferAnnualReportRoles(&root, view)
-        let itemExtractor = ItemExtractor(view: view, extents: extents, cues: cues, segmenter: segmenter, words: words)
+        let itemExtractor = ItemExtractor(view: view, extents: extents, cues: cues, segmenter: segmenter, words: words, roles: roles)
         let items = itemExtractor.extract(root)
         var (metadata, warnings) = MetadataReader(view: view, headings: headings, root: root, items: items,
                                                   path: doc.path, manifest: manifest).read()

@@ -18,7 +18,8 @@ struct ItemExtractor {
     /// Lines of the report's own that carry a spam phrase inside (kept, and quoted as they are).
     let spammedLines: Int
 
-    init(view: TextView, extents: [String: OutlineParser.Extent], cues: Cues, segmenter: WordSegmenter, words: ContentWordReader) {
+    init(view: TextView, extents: [String: OutlineParser.Extent], cues: Cues, segmenter: WordSegmenter, words: ContentWordReader,
+         roles: RoleTagger) {
         self.view = view
         self.words = words
         self.extents = extents
@@ -30,7 +31,6 @@ struct ItemExtractor {
                                             start: { view.lines[$0].lowerBound }, text: { texts[$0] })
         let furniture = Self.pageFurniture(view)
         let spam = texts.map { cues.removeSpam($0) }
-        let roles = RoleTagger(segmenter: segmenter, cues: cues)
         noise = texts.indices.map { i in
             i >= endMatter || furniture[i] || view.contents.contains(i) || Self.isSignature(texts[i]) || spam[i].mostlySpam
                 || cues.isBoilerplate(texts[i]) || Self.isUnmarkedTitle(texts[i], roles)

@@ -165,7 +165,7 @@ struct MetadataReader {
         let last = view.lines.suffix(4).map { view.text($0) }.filter { !$0.isEmpty }
         guard let d = last.lastIndex(where: { Self.dateLine.matches($0) }), d > 0 else { return nil }
         let line = last[d - 1].trimmingCharacters(in: .whitespaces)
-        guard line.count <= 30, !Self.hasSentencePunctuation(line) else { return nil }
+        guard line.count <= 30, !Normalizer.isProse(line) else { return nil }
         return Self.unit(in: line).flatMap { line.hasSuffix($0) ? $0 : nil } ?? Self.placeGovernment(line)
     }
 
@@ -310,9 +310,6 @@ struct MetadataReader {
     static func government(of place: String) -> String {
         place.hasSuffix("街道") ? place + "办事处" : place + "人民政府"
     }
-
-    /// A line of prose, by the line repairs' rule (a unit's name is never in one).
-    static func hasSentencePunctuation(_ s: String) -> Bool { Normalizer.isProse(s) }
 
     static func governmentOfRegion(in title: String) -> String? {
         firstMatch(regionTitle, title).map(government(of:))

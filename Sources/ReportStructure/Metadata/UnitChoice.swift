@@ -1,4 +1,5 @@
 import Foundation
+import ReportText
 
 extension MetadataReader {
     /// Whose report it is, from the most to the least telling: the manifest; the title's unit or
@@ -12,7 +13,7 @@ extension MetadataReader {
                     selfNamed: () -> (unit: String?, year: Int?), warnings: inout [String]) -> Field<String> {
         let signature = signatureUnit()
         // Short lines above the report that are no prose: where a unit's name stands alone.
-        let shortLines = top.filter { !Self.hasSentencePunctuation($0) }
+        let shortLines = top.filter { !Normalizer.isProse($0) }
         var unit: Field<String> = .none
         if let u = manifest?.unit { unit = Field(u, "manifest") }
         else if let u = Self.unit(in: Self.withoutYears(Self.subject(of: titleText))) { unit = Field(u, "title") }

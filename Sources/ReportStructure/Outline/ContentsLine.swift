@@ -52,10 +52,12 @@ enum ContentsLine {
             guard let first = r.first, ChineseNumeral.digits[units[first]] != nil else { return "" }
             return String(utf16CodeUnits: Array(units[r]), count: r.count)
         }
+        // A top-level marker at the line's start, with a title after it.
         func ordinal(_ t: String) -> Int? {
             let ns = t as NSString
             guard !t.isEmpty, t.count <= 40, !Normalizer.isProse(t),
-                  let m = partTitle.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { return nil }
+                  let m = marker.firstMatch(in: t, options: .anchored, range: NSRange(location: 0, length: ns.length)),
+                  !t[t.index(t.startIndex, offsetBy: m.range.length)...].allSatisfy(\.isWhitespace) else { return nil }
             return ChineseNumeral.ordinal(ns.substring(with: m.range(at: 1)))
         }
         var out = Set<Int>()
@@ -69,8 +71,6 @@ enum ContentsLine {
         }
         return out
     }
-
-    static let partTitle = try! NSRegularExpression(pattern: #"^([一二三四五六七八九十]{1,3})、\s*\S"#)
 
     /// Whether the units hold three leader characters in a row (. · - _), spaces between allowed:
     /// asked before the pattern, which most lines ending on a figure (table rows) never need.

@@ -7,27 +7,24 @@ import ReportText
 final class RoleTagger {
     let segmenter: WordSegmenter
     let cues: Cues
-    /// The cues in UTF-16, in the file's order, and whether each must end the title.
-    let cueUnits: [(role: SectionRole, units: [UInt16], atEnd: Bool)]
 
     init(segmenter: WordSegmenter, cues: Cues = .shared) {
         self.segmenter = segmenter
         self.cues = cues
-        cueUnits = cues.roleCues.enumerated().map { i, c in (c.role, Array(c.cue.utf16), cues.titleEndCues.contains(i)) }
     }
 
     /// The longest cue found on token boundaries (the first in the file among equals). The title is
     /// segmented only when some cue is in it at all.
     func role(ofTitle title: String) -> SectionRole? {
-        let closed = LetterSpacing.closed(title)
-        if let role = cues.wholeTitleRoles[closed.trimmingCharacters(in: Self.titleEnds)] { return role }
-        let units = Array(closed.trimmingCharacters(in: Self.titleEnds).utf16)
+        let closed = LetterSpacing.closed(title).trimmingCharacters(in: Self.titleEnds)
+        if let role = cues.wholeTitleRoles[closed] { return role }
+        let units = Array(closed.utf16)
         var found: [(role: SectionRole, at: Int, length: Int)] = []
-        for (role, c, atEnd) in cueUnits where !c.isEmpty && c.count <= units.count {
+        for (k, c) in cues.roleCueUnits.enumerated() where !c.isEmpty && c.count <= units.count {
             for i in 0...(units.count - c.count) where units[i] == c[0] && units[i..<i + c.count].elementsEqual(c) {
                 // A cue that must end the title may be followed by another part of it (和政策取向).
-                if atEnd && i + c.count < units.count && !Self.joiners.contains(units[i + c.count]) { continue }
-                found.append((role, i, c.count))
+                if cues.titleEndCues.contains(k) && i + c.count < units.count && !Self.joiners.contains(units[i + c.count]) { continue }
+                found.append((cues.roleCues[k].role, i, c.count))
             }
         }
         guard !found.isEmpty, let tokens = try? segmenter.tokens(units) else { return nil }
