@@ -6,14 +6,7 @@ import TestSupport
 
 /// Reports whose text lost its line breaks, as research datasets and scraped pages carry them:
 /// the outline, the roles and the items come back as from the report as laid out.
-@Suite struct FlattenedTextTests {
-    static let lexicon = try! Lexicon.builtIn()
-    static var extractor: ReportExtractor { try! ReportExtractor(lexicon: lexicon) }
-
-    func extract(text: String, path: String = "x/report.txt") throws -> ExtractedReport {
-        try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: path, format: .txt), manifest: nil)
-    }
-
+@Suite struct FlattenedTextTests: ReadsInlineReports {
     /// The fixture's lines joined with `separator`.
     func flattened(_ name: String, _ separator: String) throws -> String {
         let text = try String(contentsOf: Paths.fixture(name), encoding: .utf8)

@@ -5,18 +5,13 @@ import TestSupport
 @testable import ReportText
 
 /// What real pages look like: each fixture exercises one trait.
-@Suite struct MessyInputTests {
-    static let lexicon = try! Lexicon.builtIn()
+@Suite struct MessyInputTests: ReadsInlineReports {
+    static let lexicon = builtInLexicon
     /// Extractors own ICU iterators and tests run in parallel: one per use.
     static var extractor: ReportExtractor { try! ReportExtractor(lexicon: lexicon) }
 
     func extract(_ name: String) throws -> ExtractedReport {
         try Self.extractor.extract(path: Paths.fixture(name).path)
-    }
-
-    /// A report written inline, read as a .txt file would be.
-    func extract(text: String) throws -> ExtractedReport {
-        try Self.extractor.extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
     }
 
     /// A fictional county work report: a one-line review of 2021, then `plans` under 二、2022年工作安排.

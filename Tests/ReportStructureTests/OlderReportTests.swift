@@ -5,14 +5,7 @@ import Testing
 
 /// Shapes of free-form OGI reports from before the 2019 template, met on real county and
 /// department pages, each on a fictional text written for it (青禾县 and 白鹭县 are invented).
-@Suite struct OlderReportTests {
-    static let lexicon = try! Lexicon.builtIn()
-
-    func extract(text: String) throws -> ExtractedReport {
-        try ReportExtractor(lexicon: Self.lexicon)
-            .extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
-    }
-
+@Suite struct OlderReportTests: ReadsInlineReports {
     /// Parts titled by what was done (一、健全机构，强化领导) come before the problems: they are the
     /// year's results, though no cue names them. Before, their paragraphs were no items at all.
     @Test func partsTitledByTheirWork_beforeTheProblems_areResults() throws {
@@ -112,7 +105,7 @@ import Testing
             """)
         #expect(r.sections.map(\.role) == [.review, .problems, .plans])
         #expect(r.items.map(\.role) == [.result, .problem, .commitment])
-        let tagger = RoleTagger(segmenter: try WordSegmenter(lexicon: Self.lexicon))
+        let tagger = RoleTagger(segmenter: try WordSegmenter(lexicon: builtInLexicon))
         #expect(tagger.role(ofTitle: "2019年工作安排和主要预期目标") == .plans)
         #expect(tagger.role(ofTitle: "圆满完成工作任务的情况") == nil)
     }

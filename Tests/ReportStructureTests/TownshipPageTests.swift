@@ -5,14 +5,7 @@ import Testing
 
 /// Shapes of township and county pages met in real reports, each on a fictional text written for
 /// it (青禾县 and its towns are invented).
-@Suite struct TownshipPageTests {
-    static let lexicon = try! Lexicon.builtIn()
-
-    func extract(text: String) throws -> ExtractedReport {
-        try ReportExtractor(lexicon: Self.lexicon)
-            .extract(DocumentLoader.load(bytes: Array(text.utf8), path: "x/report.txt", format: .txt), manifest: nil)
-    }
-
+@Suite struct TownshipPageTests: ReadsInlineReports {
     /// Sub-parts titled by one bare word, （一）问题 and （二）措施: each point under 问题 is a
     /// problem, though it says 需要进一步 as a promise would; the title is no item.
     @Test(arguments: ["(一) 问题", "（一）问题：", "(一)问题"])
@@ -32,7 +25,7 @@ import Testing
         #expect(r.items.map(\.role) == [.result, .problem, .problem, .commitment, .commitment])
         #expect(r.items[1].text == "1.公开内容需要进一步深化。主动公开的信息还不够全面。")
         // Inside a longer title the word is no cue: an achievement named by a problem solved.
-        #expect(RoleTagger(segmenter: try WordSegmenter(lexicon: Self.lexicon)).role(ofTitle: "着力解决群众关心的问题") == nil)
+        #expect(RoleTagger(segmenter: try WordSegmenter(lexicon: builtInLexicon)).role(ofTitle: "着力解决群众关心的问题") == nil)
     }
 
     /// A preamble listing the parts as 报告内容包括…存在的问题及改进意见 speaks of the report: no problem.
