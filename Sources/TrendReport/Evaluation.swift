@@ -214,32 +214,48 @@ public enum Evaluation {
         return { $0 == "fulfilled" ? f : other }
     }
 
-    /// Grid search of the judge's thresholds on a gold folder: matching runs once per pair, then
-    /// every combination of thresholds decides every gold promise. Returns the best combinations;
-    /// with `fulfilledShare`, best for that class mix (see `PromiseScore.accuracy(fulfilledShare:)`).
-    public static func calibrate(goldFolder: String, root: String, lexicon: Lexicon, fulfilledShare: Double? = nil) throws -> [(PromiseJudge, Double)] {
+    /// Every gold promise of a folder with what matching found for it (`nil`: the tool does not
+    /// list it, so it is wrong whatever the judge decides), and the judge of the first pair.
+    static func goldCases(goldFolder: String, root: String, lexicon: Lexicon) throws
+        -> (cases: [(gold: String, promise: PromiseJudge.Promise, features: PromiseJudge.Features)?], judge: PromiseJudge?) {
         let extractor = try ReportExtractor(lexicon: lexicon)
         var cases: [(gold: String, promise: PromiseJudge.Promise, features: PromiseJudge.Features)?] = []
-        var differs: [Differ] = []
+        var judge: PromiseJudge?
         for f in try FileManager.default.contentsOfDirectory(atPath: goldFolder).filter({ $0.hasSuffix(".tsv") }).sorted() {
             let pair = try readTSV(goldFolder + "/" + f)
             let from = root + "/" + pair.from, to = root + "/" + pair.to
             guard FileManager.default.fileExists(atPath: from), FileManager.default.fileExists(atPath: to) else { continue }
             let a = try extractor.extract(path: from), b = try extractor.extract(path: to)
             let differ = try Differ(lexicon: lexicon, idf: IDF(reports: [a, b]))
-            differs.append(differ)
+            judge = judge ?? differ.promiseJudge
             let features = differ.features(a, b)
             for row in pair.rows where row.count >= 2 {
                 guard let g = locate(row[0], in: a.text),
                       let best = features.filter({ $0.0.passage.span.range.overlaps(g) })
                         .max(by: { $0.0.passage.span.range.clamped(to: g).count < $1.0.passage.span.range.clamped(to: g).count }) else {
-                    cases.append(nil)  // not extracted: wrong whatever the thresholds
+                    cases.append(nil)
                     continue
                 }
                 cases.append((row[1], best.0, best.1))
             }
         }
-        guard let base = differs.first?.promiseJudge else { return [] }
+        return (cases, judge)
+    }
+
+    /// Fits the promise model (`PromiseModel`) to a gold folder's promises that the tool lists.
+    public static func trainPromiseModel(goldFolder: String, root: String, lexicon: Lexicon) throws -> PromiseModel {
+        let (cases, judge) = try goldCases(goldFolder: goldFolder, root: root, lexicon: lexicon)
+        guard let judge else { throw NianbaoError(.unreadable, file: goldFolder, "no gold pair whose reports are present") }
+        let labelled = cases.compactMap { $0 }.map { (x: judge.vector($0.promise, $0.features), label: $0.gold) }
+        return PromiseModel.train(labelled, features: PromiseJudge.featureNames)
+    }
+
+    /// Grid search of the judge's thresholds on a gold folder: matching runs once per pair, then
+    /// every combination of thresholds decides every gold promise. Returns the best combinations;
+    /// with `fulfilledShare`, best for that class mix (see `PromiseScore.accuracy(fulfilledShare:)`).
+    public static func calibrate(goldFolder: String, root: String, lexicon: Lexicon, fulfilledShare: Double? = nil) throws -> [(PromiseJudge, Double)] {
+        let (cases, judge) = try goldCases(goldFolder: goldFolder, root: root, lexicon: lexicon)
+        guard let base = judge else { return [] }
         let goldCounts = cases.compactMap { $0?.gold }.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
         let weight = classWeights(goldCounts, fulfilledShare: fulfilledShare)
         let totalWeight = cases.reduce(0.0) { $0 + ($1.map { weight($0.gold) } ?? 1) }

@@ -93,6 +93,7 @@ struct EvalPromises: ParsableCommand {
         abstract: "Promise status accuracy and per-status precision/recall against a folder of gold TSV files.")
     @Argument var gold: String
     @Flag(help: "Search the judge's thresholds on this gold (use the dev set) and print the best.") var calibrate = false
+    @Option(help: ArgumentHelp("Fit the promise model to this gold (use the dev set) and write it here.", valueName: "model.tsv")) var train: String?
     @Option(help: "Also score as if this share of the gold were fulfilled (each class reweighed), e.g. 0.6.") var fulfilledShare: Double?
     @OptionGroup var options: EvalOptions
     @OptionGroup var text: TextOptions
@@ -103,6 +104,20 @@ struct EvalPromises: ParsableCommand {
             for (j, acc) in best.prefix(5) {
                 print(String(format: "accuracy %.3f  fulfilledScore %.2f  partialScore %.2f  strongScore %.2f", acc, j.fulfilledScore, j.partialScore, j.strongScore))
             }
+            return
+        }
+        if let train {
+            let model = try Evaluation.trainPromiseModel(goldFolder: gold, root: options.root, lexicon: try text.lexicon())
+            let comment = [
+                "The promise model (PromiseModel.swift): a multinomial logistic regression that weighs what",
+                "matching found for a promise into fulfilled or not reported (the thresholds name partials).",
+                "Generated; do not edit by hand. Fitted on the dev gold by:",
+                "  nianbao eval promises eval/gold/promises/dev --train Sources/PromiseDiff/Resources/promise-model.tsv",
+                "Columns: the feature, its mean and scale on the gold (subtracted, then divided by), and",
+                "its weight for each class; the row named bias holds the classes' intercepts.",
+            ]
+            try AtomicFile.write(Data(model.serialized(comment: comment).utf8), to: URL(fileURLWithPath: train))
+            print("promise model fitted on \(gold), written to \(train)")
             return
         }
         let s = try Evaluation.promises(goldFolder: gold, root: options.root, lexicon: try text.lexicon())

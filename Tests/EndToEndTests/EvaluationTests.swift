@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import ReportText
+import PromiseDiff
 @testable import TrendReport
 
 /// The scorers read gold as `make eval` does; here on gold written for the seed.
@@ -23,5 +24,18 @@ import ReportText
         #expect(s.commitments == 2 && s.listed == 2)
         #expect(s.others == 1 && s.othersListed == 0)
         #expect(s.mistakes.count == 1 && s.mistakes[0].contains("not found"))
+    }
+}
+
+/// The promise model that ships is the one the dev gold trains: a change to matching that moves
+/// its features shows here until the model is fitted again (`--train`, see the model file).
+@Suite struct PromiseModelProvenanceTests {
+    @Test func theShippedModel_isWhatTheDevGoldTrains() throws {
+        guard Paths.exists(Paths.nationalReports) else { return }
+        let trained = try Evaluation.trainPromiseModel(goldFolder: Paths.repo.appendingPathComponent("eval/gold/promises/dev").path,
+                                                       root: Paths.repo.path, lexicon: try Lexicon.builtIn())
+        let shipped = try String(contentsOf: Paths.repo.appendingPathComponent("Sources/PromiseDiff/Resources/promise-model.tsv"), encoding: .utf8)
+        func table(_ s: String) -> [Substring] { s.split(separator: "\n").filter { !$0.hasPrefix("#") } }
+        #expect(table(trained.serialized(comment: [])) == table(shipped))
     }
 }
