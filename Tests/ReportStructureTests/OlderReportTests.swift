@@ -160,3 +160,26 @@ import Testing
         #expect(r.metadata.planYear.value == 2019)
     }
 }
+
+/// Work reports copied from aggregator sites (fictional texts; 白鹭县 is invented).
+@Suite struct AggregatorCopyTests: ReadsInlineReports {
+    /// The site labels the title with its province, and a report delivered late in the year
+    /// reviews last year and this year so far under one unnumbered part title.
+    @Test func aProvinceLabelBeforeTheTitle_andALateReviewsPartTitle() throws {
+        let r = try extract(text: """
+            (湖南省)2020年白鹭侗族自治县政府工作报告(全文)
+            各位代表:
+            现在,我代表县人民政府向大会报告工作,请予审议。
+            2019年及今年以来工作回顾
+            2019年,全县地区生产总值增长8.4%,较好地完成了年度目标任务。
+            新建成标准厂房10万平方米。
+            2020年工作安排
+            新建幼儿园3所,实施农村公路提质改造100公里。
+            """)
+        #expect(r.metadata.unit.value == "白鹭侗族自治县人民政府")
+        #expect(r.metadata.region.value == "白鹭侗族自治县")
+        #expect(r.sections.map(\.title) == ["2019年及今年以来工作回顾", "2020年工作安排"])
+        #expect(r.sections.map(\.role) == [.review, .plans])
+        #expect(r.items.map(\.role) == [.result, .result, .commitment])
+    }
+}

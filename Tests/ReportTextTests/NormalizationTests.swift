@@ -89,6 +89,21 @@ import Testing
         #expect(decoded.text(n.originalSpan(of: at..<at + 3)) == "点击数")
     }
 
+    /// An aggregator's anti-scraping stamp after each paragraph (fictional text, 白鹭县 is invented).
+    @Test func scrapeStamps_areDropped_wrappedOrMidLine_andTheReportsOwnLatinWordsStay() throws {
+        let original = "政 府 工 作 报 告hd9 2020年1月8日hd9\n各位代表:hd9\n现在,我代表县人民政府向大会报告工作。hd9\n"
+            + "单位GDP能耗下降3%,PM2.5浓度下降。全县GDP\n增长7%。hd\n9\n下一段。"
+        let decoded = DecodedText(original)
+        let n = try Normalizer().normalize(decoded)
+        #expect(n.string == "政 府 工 作 报 告 2020年1月8日\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n"
+            + "单位GDP能耗下降3%,PM2.5浓度下降。全县GDP\n增长7%。\n下一段。")
+        let at = n.string.utf16.count - 4
+        #expect(decoded.text(n.originalSpan(of: at..<at + 4)) == "下一段。")
+        // Once or twice is no stamp: a report may end a line on a Latin word.
+        let plain = "全县GDP\n增长7%。比上年提高GDP\n比重。"
+        #expect(try Normalizer().normalize(DecodedText(plain)).string == plain)
+    }
+
     @Test func subscriptsOnTheirOwnLine_areJoined_pageNumbersAreNot() throws {
         let original = "广义货币M\n2\n增长13.6%，PM\n2.5\n浓度下降。\n经济发展\n12\n第二部分"
         let decoded = DecodedText(original)

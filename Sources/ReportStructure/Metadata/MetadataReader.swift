@@ -284,13 +284,14 @@ struct MetadataReader {
 
     /// What a title is about, without its wrapping: 关于印发《青禾县2020年…报告》的通知 and
     /// 青禾县人民政府办公室关于青禾县2020年…报告 are about 青禾县2020年…报告; a leading year goes too
-    /// (2020年青禾县…).
+    /// (2020年青禾县…), and an aggregator's label of the province before it ((湖南省)2020年…).
     static func subject(of title: String) -> String {
         var t = title
         if let r = t.range(of: "关于", options: .backwards), t[r.upperBound...].contains(where: { "县区市旗镇乡省州盟".contains($0) }) {
             t = String(t[r.upperBound...])
         }
         for w in ["印发", "转发", "公布", "《", "》", "的通知", "的公告"] { t = t.replacingOccurrences(of: w, with: "") }
+        if let m = firstMatch(leadingLabel, t, group: 0) { t = String(t.dropFirst(m.count)) }
         if let m = firstMatch(leadingYear, t, group: 0) { t = String(t.dropFirst(m.count)) }
         return t.trimmingCharacters(in: .whitespaces)
     }
@@ -298,6 +299,7 @@ struct MetadataReader {
     static let cellBars = CharacterSet(charactersIn: "| ")
     static let trailingBrackets = try! NSRegularExpression(pattern: #"\([^()]*\)$"#)
     static let leadingYear = try! NSRegularExpression(pattern: #"^(?:19|20)[0-9]{2}\s*年度?"#)
+    static let leadingLabel = try! NSRegularExpression(pattern: #"^\s*[(\[【]\p{Han}{2,8}[)\]】]\s*"#)
 
     /// A line that is only a place's name (五常市民意乡): its government.
     static func placeGovernment(_ line: String) -> String? {
