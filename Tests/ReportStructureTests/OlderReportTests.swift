@@ -161,7 +161,7 @@ import Testing
     }
 }
 
-/// Work reports copied from aggregator sites (fictional texts; 白鹭县 is invented).
+/// Reports as aggregator sites and portal pages give them (fictional texts; 白鹭县 is invented).
 @Suite struct AggregatorCopyTests: ReadsInlineReports {
     /// The site labels the title with its province, and a report delivered late in the year
     /// reviews last year and this year so far under one unnumbered part title.
@@ -181,5 +181,37 @@ import Testing
         #expect(r.sections.map(\.title) == ["2019年及今年以来工作回顾", "2020年工作安排"])
         #expect(r.sections.map(\.role) == [.review, .plans])
         #expect(r.items.map(\.role) == [.result, .result, .commitment])
+    }
+
+    /// A review paragraph that closes on the lead-in to a list (…年度任务全面完成。一些重点项目实现
+    /// 突破：) says what it says before it; the lead-in itself is no item.
+    @Test func aResultsParagraphClosingOnALeadIn_keepsWhatItSays() throws {
+        let r = try extract(text: """
+            2021年白鹭县政府工作报告（虚构）
+            一、2020年工作回顾
+            全县地区生产总值增长4.1%，固定资产投资增长7.1%，节能减排年度任务全面完成。一些重点项目实现突破：
+            白鹭大桥建成通车。
+            二、2021年工作安排
+            新建幼儿园3所。
+            """)
+        #expect(r.items.map(\.text) == ["全县地区生产总值增长4.1%，固定资产投资增长7.1%，节能减排年度任务全面完成。", "白鹭大桥建成通车。", "新建幼儿园3所。"])
+        #expect(r.items.map(\.role) == [.result, .result, .commitment])
+    }
+
+    /// A page's metadata block spaces its keys apart (标   题) and names the publisher without its
+    /// place (县政府办公室); the report's opening names the office in full.
+    @Test func aSpacedMetadataKey_andAPlacelessPublisherNamedInFullInTheOpening() throws {
+        let r = try extract(text: """
+            索引号 bgs01/2023-00011 发文字号
+            成文日期 2023-01-18 发布日期 2023-01-18
+            标   题 县政府办2022年度政府信息公开工作年度报告
+            发布机构 县政府办公室 公文时效 有效
+            县政府办2022年度政府信息公开工作年度报告
+            一、总体情况
+            2022年，白鹭县人民政府办公室严格贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息3030条（虚构）。
+            """)
+        #expect(r.metadata.title.value == "县政府办2022年度政府信息公开工作年度报告")
+        #expect(r.metadata.unit.value == "白鹭县人民政府办公室")
+        #expect(r.metadata.region.value == "白鹭县")
     }
 }

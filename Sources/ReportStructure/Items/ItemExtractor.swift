@@ -201,7 +201,16 @@ struct ItemExtractor {
             }
             // A lead-in is no item, but a problems paragraph may close on one (…信息公开数量不够多等。
             // 2019年，我单位将…重点做好以下几个方面工作：): its problems are.
-            if isLeadIn(text) && !(current == .problem && sentences(line).count > 1) { continue }
+            if isLeadIn(text) && !(current == .problem && sentences(line).count > 1) {
+                // Any other paragraph that only closes on one (…节能减排年度任务可以完成。一些重要领域、
+                // 重点项目实现突破：) says what it says before it.
+                let all = sentences(line)
+                if all.count > 1, text.hasSuffix(":") || text.hasSuffix("："), let last = all.last {
+                    let said = view.trimmed(line.lowerBound..<last.lowerBound)
+                    if !isLeadIn(view.text(said)) { out.append(Draft(role: current, title: nil, range: said, path: path, origin: .paragraph)) }
+                }
+                continue
+            }
             // A problems paragraph that turns to measures (…解读不够。下一步，我县将加强政策解读。).
             // In a review, the year's difficulties that close on the resolve to meet them (…还有不少
             // 短板。我们将采取有力措施，认真加以解决。): that one sentence commits, and the review

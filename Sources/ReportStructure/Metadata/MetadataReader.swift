@@ -14,7 +14,9 @@ struct MetadataReader {
     /// A page's metadata block: KEY: value, or KEY value where a layout table set the two in
     /// cells side by side (发布日期 2021-02-20 09:00); a value runs to the next key or two spaces.
     static let metaKey: NSRegularExpression = {
+        // A block laid out in a table may space a key's characters apart (标   题).
         let keys = "索引号|发布机构|发文机关|成文日期|发布日期|发布时间|日期|时间|标题|主题分类|体裁分类|公文种类|来源"
+            .split(separator: "|").map { $0.map(String.init).joined(separator: " {0,4}") }.joined(separator: "|")
         let separator = #"(?:\s*[:：]\s*|\s+)"#
         return try! NSRegularExpression(pattern: "(\(keys))\(separator)(.*?)(?=\\s{2,}|\\s*(?:\(keys)|浏览次数|字体)\(separator)|$)")
     }()
@@ -52,7 +54,8 @@ struct MetadataReader {
             let ns = line as NSString
             for m in Self.metaKey.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
                 let value = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: .whitespaces)
-                if !value.isEmpty && meta[ns.substring(with: m.range(at: 1))] == nil { meta[ns.substring(with: m.range(at: 1))] = value }
+                let key = ns.substring(with: m.range(at: 1)).replacingOccurrences(of: " ", with: "")
+                if !value.isEmpty && meta[key] == nil { meta[key] = value }
             }
         }
         // Title: the metadata block's, else the first top line naming a report kind.
@@ -381,7 +384,8 @@ struct MetadataReader {
         guard let m = regionPattern.firstMatch(in: base, range: NSRange(location: 0, length: ns.length)) else {
             // A name without a place (县水务局) has no region; a place the pattern does not know
             // (青禾街道) is its own.
-            let unplaced = unitSuffixes.contains { base.hasSuffix($0) }
+            // Nor does a division word alone (县 of 县政府办公室).
+            let unplaced = unitSuffixes.contains { base.hasSuffix($0) } || (base.count == 1 && levels.contains(base.first!))
             return (nil, nil, base.isEmpty || unplaced ? nil : base)
         }
         func group(_ i: Int) -> String? { m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)) }

@@ -33,14 +33,18 @@ extension MetadataReader {
         else if let u = signature { unit = Field(u, "signature") }
         else if let u = meta["发布机构"] ?? meta["发文机关"] { unit = Field(u, "text") }
         else if let u = Self.unitFromPath(path) { unit = Field(u, "filename") }
-        // A unit named without its place (a title's 区集体经济发展服务署, an opening's 区政府国资局) is
-        // named better where the page gives the same department with it: the signature
-        // (福田区集体经济发展服务署), a short line above (浑南区国资局) or the metadata block.
+        // A unit named without its place (a title's 区集体经济发展服务署, an opening's 区政府国资局, a
+        // metadata block's 县政府办公室) is named better where the page gives the same department
+        // with it: the signature (福田区集体经济发展服务署), a short line above (浑南区国资局), the
+        // metadata block, or the report's opening (2022年，府谷县人民政府办公室严格贯彻…).
         if let u = unit.value, unit.source == "title" || unit.source == "text", Self.region(of: u).region == nil {
             let tail = Self.departmentTail(u)
             let lines = shortLines.compactMap { Self.unit(in: Self.withoutYears($0)) }
+            let opening = String(body.prefix(1500)) as NSString
+            let named = Self.unitPattern.matches(in: opening as String, range: NSRange(location: 0, length: opening.length))
+                .map { opening.substring(with: $0.range(at: 1)) }
             let candidates = [signature.map { ($0, "signature") }] + lines.map { ($0, "text") }
-                + [meta["发布机构"], meta["发文机关"]].map { $0.map { ($0, "text") } }
+                + [meta["发布机构"], meta["发文机关"]].map { $0.map { ($0, "text") } } + named.map { ($0, "text") }
             if let (better, source) = candidates.compactMap({ $0 }).first(where: { c, _ in
                 c != u && Self.region(of: c).region != nil && Self.departmentTail(c) == tail
             }) {
