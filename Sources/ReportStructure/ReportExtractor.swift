@@ -75,8 +75,9 @@ public final class ReportExtractor {
             let region = e.bodyStart..<e.range.upperBound
             let text = view.text(region)
             let table: TemplateTable?
-            if s.title.contains("申请") { table = TableParser.table3(text: text, view: view, offset: region.lowerBound) }
-            else if s.title.contains("复议") || s.title.contains("诉讼") { table = TableParser.table4(text: text, view: view, offset: region.lowerBound) }
+            // 复议 first: a title may read 因政府信息公开工作被申请行政复议、提起行政诉讼情况.
+            if s.title.contains("复议") || s.title.contains("诉讼") { table = TableParser.table4(text: text, view: view, offset: region.lowerBound) }
+            else if s.title.contains("申请") { table = TableParser.table3(text: text, view: view, offset: region.lowerBound) }
             else if s.title.contains("主动公开") { table = TableParser.table2(text: text, view: view, offset: region.lowerBound) }
             else { table = nil }
             if let table, !tables.contains(where: { $0.id == table.id }) { tables.append(table) }

@@ -789,3 +789,26 @@ import TestSupport
         #expect(r.items.last?.text.hasPrefix("2021年，我县将以问题为导向") == true)
     }
 }
+
+/// A report converted to Markdown (a PDF run through a converter): `#` before the title, pipe
+/// rows for the tables, and part 四 under its longer title, 因…被申请行政复议、提起行政诉讼情况, whose
+/// 申请 had sent it to the applications table's reader (fictional text; 白鹭县 is invented).
+@Suite struct MarkdownCopyTests: ReadsInlineReports {
+    @Test func aMarkdownTitle_andPartFoursLongerTitle() throws {
+        let r = try extract(text: """
+            # 白鹭县2024年政府信息公开工作年度报告（虚构）
+            一、总体情况
+            2024年，白鹭县全年主动公开政府信息5230条。
+            三、收到和处理政府信息公开申请情况
+            | 一、本年新收政府信息公开申请数量 | 30 | 2 | 0 | 0 | 0 | 1 | 33 |
+            四、因政府信息公开工作被申请行政复议、提起行政诉讼情况
+            | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+            五、存在的主要问题和改进情况
+            一是政策解读形式较为单一。
+            """)
+        #expect(r.metadata.title.value == "白鹭县2024年政府信息公开工作年度报告(虚构)")
+        #expect(r.metadata.unit.value == "白鹭县人民政府")
+        let table4 = try #require(r.tables.first { $0.id == "table4" })
+        #expect(table4.rows.first?.cells.map(\.text) == ["1", "0", "0", "0", "1"])
+    }
+}

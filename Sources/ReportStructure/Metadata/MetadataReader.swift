@@ -182,9 +182,14 @@ struct MetadataReader {
         return view.lines.prefix(min(first, 20)).map {
             let line = LetterSpacing.closed(view.text($0.lowerBound..<min($0.upperBound, $0.lowerBound + 300)).trimmingCharacters(in: Self.cellBars))
             let ns = line as NSString
-            return Self.viewerPage.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)).map { ns.substring(from: $0.range.length) } ?? line
+            let prefix = Self.viewerPage.firstMatch(in: line, range: NSRange(location: 0, length: ns.length))
+                ?? Self.markdownHeading.firstMatch(in: line, range: NSRange(location: 0, length: ns.length))
+            return prefix.map { ns.substring(from: $0.range.length) } ?? line
         }.filter { !Cues.shared.removeSpam($0).mostlySpam }
     }
+
+    /// A Markdown heading's marks, from a converter that wrote the report as Markdown (# 青禾县…报告).
+    static let markdownHeading = try! NSRegularExpression(pattern: #"^#{1,6}\s+"#)
 
     /// A PDF viewer's page label copied with the text (Page 1 - 青禾县…年度报告): not the title's.
     static let viewerPage = try! NSRegularExpression(pattern: #"^(?:Page|页)\s*[0-9]+\s*(?:of\s*[0-9]+\s*)?[-–—:]\s*"#)
