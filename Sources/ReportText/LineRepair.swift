@@ -37,6 +37,20 @@ extension Normalizer {
         return drop
     }
 
+    /// A page saved in a charset without the ideographic space indents its paragraphs with question
+    /// marks (????一、總體情況). Two or more at a line's start, before text, are lost spaces.
+    static func lostIndents(_ text: NormalizedText) -> [Range<Int>] {
+        let u = text.units
+        guard u.contains(0x3F) else { return [] }
+        var drop: [Range<Int>] = []
+        for line in lines(u) where line.range.count > 2 && u[line.range.lowerBound] == 0x3F {
+            var j = line.range.lowerBound
+            while j < line.range.upperBound, u[j] == 0x3F { j += 1 }
+            if j - line.range.lowerBound >= 2, j < line.range.upperBound { drop.append(line.range.lowerBound..<j) }
+        }
+        return drop
+    }
+
     /// Pages that set M₂, CO₂ or PM₂.₅ with <sub> tags often come out as `广义货币M` / `2` /
     /// `增长13.6%` on three lines. A line of at most four digits and dots right after a line ending
     /// in a Latin letter, with text right after, is put back in place (the line breaks go; the

@@ -73,6 +73,7 @@ public struct Normalizer: Sendable {
         // Each pass finds what to drop and the text drops it in place: no copy of the text a pass.
         var text = Self.foldCharacters(decoded.scalars)
         text.remove(Self.scrapeMarks(text))
+        text.remove(Self.lostIndents(text))
         text.remove(Self.layoutBars(text))
         text.remove(Self.pinyinGlosses(text))
         text.remove(Self.subscriptBreaks(text))

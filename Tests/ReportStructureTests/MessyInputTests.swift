@@ -812,3 +812,36 @@ import TestSupport
         #expect(table4.rows.first?.cells.map(\.text) == ["1", "0", "0", "0", "1"])
     }
 }
+
+/// A township's 2020 report as its portal's table export gives it (fictional text; 白鹭镇 is
+/// invented): the first version of the format, the grid's empty cells left after each row's
+/// figures, a header split over cells (本年新 | 本年新 | 对外公开总数量), and the parts listed in a
+/// sentence of their own after the one on the report's rules.
+@Suite struct TownshipTableExportTests: ReadsInlineReports {
+    @Test func trailingEmptyGridCells_areNoColumn_andThePartsSentenceIsFurniture() throws {
+        var text = """
+            白鹭镇2020年政府信息公开工作年度报告（虚构）
+            一、工作基本情况
+            本报告是根据《中华人民共和国政府信息公开条例》要求，由白鹭镇人民政府党政办公室编制。内容包括总体情况、主动公开政府信息情况、存在主要问题和改进情况等部分组成。
+            2020年，我镇主动公开政府信息81条。
+            二、主动公开政府信息情况
+            信息内容 | 本年新 | 本年新 | 对外公开总数量 | |
+            规章 | 0 | 0 | 0 | |
+            规范性文件 | 2 | 2 | 9 | |
+            三、收到和处理政府信息公开申请情况
+
+            """
+        let rows = [("一、本年新收政府信息公开申请数量", 3), ("二、上年结转政府信息公开申请数量", 1), ("(一)予以公开", 2),
+                    ("(七)总计", 3), ("四、结转下年度继续办理", 1)]
+        for (label, n) in rows { text += label + " | \(n) | 0 | 0 | 0 | 0 | 0 | \(n) | ||\n" }
+        let r = try extract(text: text)
+        #expect(r.items.map(\.text) == ["2020年，我镇主动公开政府信息81条。"])
+        let table2 = try #require(r.tables.first { $0.id == "table2" })
+        #expect(table2.columns == ["本年新制作数量", "本年新公开数量", "对外公开总数量"])
+        #expect(table2.rows.map { $0.cells.map(\.text) } == [["0", "0", "0"], ["2", "2", "9"]])
+        let table3 = try #require(r.tables.first { $0.id == "table3" })
+        #expect(table3.columns.count == 7 && table3.columns.last == "总计")
+        #expect(table3.rows.first?.cells.map(\.text) == ["3", "0", "0", "0", "0", "0", "3"])
+        #expect(r.checks.contains { $0.name == "table3.identity.总计" && $0.status == .pass })
+    }
+}

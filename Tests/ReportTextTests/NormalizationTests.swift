@@ -104,6 +104,15 @@ import Testing
         #expect(try Normalizer().normalize(DecodedText(plain)).string == plain)
     }
 
+    /// Ideographic spaces lost to a charset become question marks before a heading (????一、總體情況).
+    @Test func questionMarkIndents_areLostSpaces() throws {
+        let original = "????一、总体情况\n2020年，我镇主动公开信息5条。\n?\n这是什么??"
+        let decoded = DecodedText(original)
+        let n = try Normalizer().normalize(decoded)
+        #expect(n.string == "一、总体情况\n2020年,我镇主动公开信息5条。\n?\n这是什么??")
+        #expect(decoded.text(n.originalSpan(of: 0..<6)) == "一、总体情况")
+    }
+
     @Test func subscriptsOnTheirOwnLine_areJoined_pageNumbersAreNot() throws {
         let original = "广义货币M\n2\n增长13.6%，PM\n2.5\n浓度下降。\n经济发展\n12\n第二部分"
         let decoded = DecodedText(original)

@@ -90,7 +90,8 @@ enum TableParser {
         let all = cells(in: text, view: view, offset: offset)
         let rows = rowsByLabel(table3Rows, text: text, cells: all)
         if rows.contains(where: { $0.0.id == "new" }) && rows.count >= 3 {
-            let counts = rows.map(\.2.count).filter { $0 >= 7 }
+            // A row's blank cells after its last figure are the grid's (…| 0 | ||), not a 小计 column.
+            let counts = rows.map { withoutTrailingBlanks($0.2).count }.filter { $0 >= 7 }
             let width = counts.filter { $0 >= 8 }.count > counts.count / 2 ? 8 : 7
             let columns = width == 8 ? table3Columns8 : table3Columns7
             return TemplateTable(id: "table3", columns: columns, rows: rows.map { def, label, cells in
@@ -119,7 +120,7 @@ enum TableParser {
         let columns: [String]
         if text.contains("本年制发") || text.contains("现行有效") {
             columns = ["本年制发件数", "本年废止件数", "现行有效件数"]
-        } else if text.contains("新制作") {
+        } else if text.contains("新制作") || text.contains("对外公开总数量") {
             columns = ["本年新制作数量", "本年新公开数量", "对外公开总数量"]
         } else {
             columns = ["按版式顺序"]
@@ -127,9 +128,12 @@ enum TableParser {
         // Blank cells after a row's last figure are the grid's empty columns and border lines
         // (行政许可 | 7 | ||), not cells of the row.
         return TemplateTable(id: "table2", columns: columns, rows: rows.map { def, label, cells in
-            let last = cells.lastIndex { $0.cell.kind != .blank } ?? -1
-            return TemplateTable.Row(id: def.id, label: label, cells: cells[...last].map(\.cell))
+            TemplateTable.Row(id: def.id, label: label, cells: withoutTrailingBlanks(cells).map(\.cell))
         }, method: "labels")
+    }
+
+    static func withoutTrailingBlanks(_ cells: [FoundCell]) -> ArraySlice<FoundCell> {
+        cells[...(cells.lastIndex { $0.cell.kind != .blank } ?? -1)]
     }
 
     static func table4(text: String, view: TextView, offset: Int) -> TemplateTable? {
