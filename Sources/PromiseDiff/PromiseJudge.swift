@@ -272,8 +272,8 @@ public struct PromiseJudge: Sendable {
             // Evidence that does not name what the promise is about is topic, never completion.
             if modelStatus != status && (modelStatus == .notReported || keyCovered) {
                 status = modelStatus
-                reason = String(format: status == .fulfilled ? "on balance a result reports it done (best match %.2f, p %.2f)"
-                                    : "on balance no result reports it done (best match %.2f, p %.2f)", rScore, done / (done + not))
+                reason = String(format: status == .fulfilled ? "on balance a result reports it done (best match %.2f; the model gives done %.2f)"
+                                    : "on balance no result reports it done (best match %.2f; the model gives done %.2f)", rScore, done / (done + not))
             }
         }
         let stillAProblem = qScore >= flagScore

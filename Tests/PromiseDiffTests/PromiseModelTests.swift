@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PromiseDiff
 
 /// The promise model: what ships loads with the judge's features, training finds a rule that
@@ -44,5 +45,21 @@ import Testing
     @Test func aFileForOtherFeatures_isRefused() {
         let lines = ["feature\tmean\tscale\tfulfilled\tnot_reported", "length\t1\t1\t0.5\t-0.5", "bias\t0\t1\t0\t0"]
         #expect(throws: (any Error).self) { try PromiseModel(lines: lines) }
+    }
+}
+
+/// On a real pair the model's verdicts say they are its own, and one of done shows its evidence.
+@Suite struct PromiseModelVerdictTests {
+    @Test func modelVerdicts_sayTheyAreTheModels_andDoneShowsEvidence() throws {
+        let a = Paths.nationalReports.appendingPathComponent("2018.txt"), b = Paths.nationalReports.appendingPathComponent("2019.txt")
+        guard Paths.exists(a), Paths.exists(b) else { return }
+        let d = try extractAndDiff(a, b).diff
+        let byModel = d.promises.filter { $0.reason.hasPrefix("on balance") }
+        #expect(!byModel.isEmpty)
+        for p in byModel {
+            #expect(p.status == .fulfilled || p.status == .notReported)
+            #expect(p.reason.contains("the model gives done"))
+            if p.status == .fulfilled { #expect(!p.evidence.isEmpty, "\(p.text)") }
+        }
     }
 }
