@@ -20,4 +20,7 @@ echo
 echo "== promises, reported set (test)"
 $bin eval promises eval/gold/promises/test --fulfilled-share 0.6 $v
 echo
+echo "== promises, reported set (test), words weighed over each pair's whole folder as analyze weighs them"
+$bin eval promises eval/gold/promises/test --fulfilled-share 0.6 --corpus-idf
+echo
 $bin eval targets eval/gold/targets/targets.tsv $v

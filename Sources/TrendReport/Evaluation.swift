@@ -145,27 +145,41 @@ public enum Evaluation {
         return Pair(from: from, to: to, rows: rows)
     }
 
-    /// Diffs of the pairs, computed once per pair.
+    /// Diffs of the pairs, computed once per pair. Words weigh by their rarity in the pair's two
+    /// reports, as `nianbao diff` weighs them, or with `corpusIDF` in every report of the pair's
+    /// folder, as `analyze` on that folder weighs them.
     final class DiffCache {
         let lexicon: Lexicon
         let extractor: ReportExtractor
+        let corpusIDF: Bool
         var cache: [String: (ExtractedReport, DiffReport)] = [:]
-        init(lexicon: Lexicon) throws {
+        var folderIDF: [String: IDF] = [:]
+        init(lexicon: Lexicon, corpusIDF: Bool = false) throws {
             self.lexicon = lexicon
+            self.corpusIDF = corpusIDF
             extractor = try ReportExtractor(lexicon: lexicon)
         }
         func diff(_ from: String, _ to: String) throws -> (ExtractedReport, DiffReport) {
             if let d = cache[from + "|" + to] { return d }
             let a = try extractor.extract(path: from), b = try extractor.extract(path: to)
-            let d = try Differ(lexicon: lexicon, idf: IDF(reports: [a, b])).diff(a, b)
+            var idf = IDF(reports: [a, b])
+            if corpusIDF {
+                let folder = (from as NSString).deletingLastPathComponent
+                if folderIDF[folder] == nil {
+                    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter(CorpusDiscovery.isReport(name:)).sorted()
+                    folderIDF[folder] = IDF(reports: try names.map { try extractor.extract(path: folder + "/" + $0) })
+                }
+                idf = folderIDF[folder]!
+            }
+            let d = try Differ(lexicon: lexicon, idf: idf).diff(a, b)
             cache[from + "|" + to] = (a, d)
             return (a, d)
         }
     }
 
-    public static func promises(goldFolder: String, root: String, lexicon: Lexicon) throws -> PromiseScore {
+    public static func promises(goldFolder: String, root: String, lexicon: Lexicon, corpusIDF: Bool = false) throws -> PromiseScore {
         var score = PromiseScore()
-        let diffs = try DiffCache(lexicon: lexicon)
+        let diffs = try DiffCache(lexicon: lexicon, corpusIDF: corpusIDF)
         for f in try FileManager.default.contentsOfDirectory(atPath: goldFolder).filter({ $0.hasSuffix(".tsv") }).sorted() {
             let pair = try readTSV(goldFolder + "/" + f)
             let from = root + "/" + pair.from, to = root + "/" + pair.to

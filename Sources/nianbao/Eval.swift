@@ -94,6 +94,7 @@ struct EvalPromises: ParsableCommand {
     @Argument var gold: String
     @Flag(help: "Search the judge's thresholds on this gold (use the dev set) and print the best.") var calibrate = false
     @Option(help: ArgumentHelp("Fit the promise model to this gold (use the dev set) and write it here.", valueName: "model.tsv")) var train: String?
+    @Flag(help: "Weigh words by their rarity in all reports of each pair's folder, as analyze on that folder does (default: in the pair, as diff does).") var corpusIDF = false
     @Option(help: "Also score as if this share of the gold were fulfilled (each class reweighed), e.g. 0.6.") var fulfilledShare: Double?
     @OptionGroup var options: EvalOptions
     @OptionGroup var text: TextOptions
@@ -120,7 +121,7 @@ struct EvalPromises: ParsableCommand {
             print("promise model fitted on \(gold), written to \(train)")
             return
         }
-        let s = try Evaluation.promises(goldFolder: gold, root: options.root, lexicon: try text.lexicon())
+        let s = try Evaluation.promises(goldFolder: gold, root: options.root, lexicon: try text.lexicon(), corpusIDF: corpusIDF)
         print("promises in \(gold): \(s.total) gold promises in \(s.pairs) pairs\(s.skipped.isEmpty ? "" : "; skipped (absent): " + s.skipped.joined(separator: ", "))")
         print(String(format: "  status accuracy %.3f (%d/%d)", s.accuracy, s.correct, s.total))
         if let share = fulfilledShare {

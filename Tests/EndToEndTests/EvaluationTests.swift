@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import ReportText
 import PromiseDiff
+import ReportStructure
 @testable import TrendReport
 
 /// The scorers read gold as `make eval` does; here on gold written for the seed.
@@ -37,5 +38,26 @@ import PromiseDiff
         let shipped = try String(contentsOf: Paths.repo.appendingPathComponent("Sources/PromiseDiff/Resources/promise-model.tsv"), encoding: .utf8)
         func table(_ s: String) -> [Substring] { s.split(separator: "\n").filter { !$0.hasPrefix("#") } }
         #expect(table(trained.serialized(comment: [])) == table(shipped))
+    }
+}
+
+/// `analyze` weighs words over the whole corpus, `diff` over the pair; the scorer can weigh them
+/// either way, over the fictional county's four reports or its two.
+@Suite struct CorpusWeightsEvaluationTests {
+    @Test func promiseScores_underEitherWeighting_judgeEveryGoldPromise() throws {
+        let gold = Paths.temporaryFolder()
+        let source = Paths.repo.appendingPathComponent("eval/gold/promises/dev/bailu-2017-2018.tsv")
+        try FileManager.default.copyItem(at: source, to: gold.appendingPathComponent("bailu-2017-2018.tsv"))
+        let lexicon = try Lexicon.builtIn()
+        let pair = try Evaluation.promises(goldFolder: gold.path, root: Paths.repo.path, lexicon: lexicon)
+        let corpus = try Evaluation.promises(goldFolder: gold.path, root: Paths.repo.path, lexicon: lexicon, corpusIDF: true)
+        #expect(pair.total > 0 && pair.total == corpus.total)
+        #expect(pair.confusion.values.allSatisfy { $0["missing"] == nil })
+        #expect(corpus.confusion.values.allSatisfy { $0["missing"] == nil })
+        // The demo's other two reports change the words' weights.
+        let cache = try Evaluation.DiffCache(lexicon: lexicon, corpusIDF: true)
+        let from = Paths.demo.appendingPathComponent("2017.txt").path, to = Paths.demo.appendingPathComponent("2018.html").path
+        _ = try cache.diff(from, to)
+        #expect(cache.folderIDF[Paths.demo.path]?.documents ?? 0 > IDF(reports: [try ReportExtractor(lexicon: lexicon).extract(path: from)]).documents)
     }
 }
