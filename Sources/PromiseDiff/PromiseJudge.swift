@@ -56,6 +56,8 @@ public struct PromiseJudge: Sendable {
         // rest of their item still commits (财政 paragraphs set the deficit and then the tasks).
         let targetStarts = report.targets.map(\.span.start)
         func statesTarget(_ span: Span) -> Bool { targetStarts.contains { span.range.contains($0) } }
+        let plan = report.metadata.planYear.value
+        let periodParts = periodContinuations(report.sections, plan: plan, cues)
         for (i, item) in report.items.enumerated() where item.role == .commitment {
             let sentences = prepared.sentences(i)
             // A short item, or a numbered one of moderate length (five sentences at most), is one
@@ -67,10 +69,13 @@ public struct PromiseJudge: Sendable {
             // (（四）积极推动区域协调发展), and readers quote it as one.
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) && !(sentences.count == 1 && announces($0, cues)) }
                 : sentences.filter { !statesTarget($0.span) && isCommitment($0, cues) && !announces($0, cues) }
-            let plan = report.metadata.planYear.value
             // A plan period named by a heading above the item (（四）“十一五”时期的战略重点和主要任务),
-            // or by the promise itself: what is set there is set for the period, not the year.
-            let underPeriod = item.sectionPath.contains { DiffCues.any(cues.multiYear, withoutDuePeriods($0, plan: plan)) }
+            // by a part it goes on from, or by the promise itself: what is set there is set for the
+            // period, not the year. A paragraph that turns to the year (2001年是…，做好今年的各项工作)
+            // in a part that goes on from the period's is the year's.
+            let continuesPeriod = periodParts.contains { $0.contains(item.span.start) }
+                && !(plan.map { item.text.contains("\($0)年") } ?? false) && !item.text.contains("今年")
+            let underPeriod = continuesPeriod || item.sectionPath.contains { DiffCues.any(cues.multiYear, withoutDuePeriods($0, plan: plan)) }
             for p in units {
                 let t = p.normalized
                 let quantity = p.quantities.contains { $0.unit != nil }
@@ -87,6 +92,24 @@ public struct PromiseJudge: Sendable {
                 out.append(Promise(id: Self.id(out.count + 1), item: item, passage: p,
                                    testable: testable, multiYear: multiYear,
                                    clauses: clauses.count > 1 || acting.count < parts.count ? clauses : []))
+            }
+        }
+        return out
+    }
+
+    /// The parts that go on with a plan period's exposition without naming it: plans parts whose
+    /// role was inferred, after a plans part titled by the period (2001: 二、“十五”期间的奋斗目标和
+    /// 指导方针, then 三、加强农业基础地位… to 十、…).
+    static func periodContinuations(_ sections: [Section], plan: Int?, _ cues: DiffCues) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var running = false
+        for s in sections {
+            if s.role == .plans && s.roleSource == "title" {
+                running = DiffCues.any(cues.multiYear, withoutDuePeriods(s.title, plan: plan))
+            } else if s.role == .plans && s.roleSource == "inferred" {
+                if running { out.append(s.span.range) }
+            } else {
+                running = false
             }
         }
         return out
@@ -120,7 +143,7 @@ public struct PromiseJudge: Sendable {
 
     /// The text without the five-year plans that end by the plan year: 确保完成“十二五”规划 in the
     /// 2015 report is due that year, not a goal of many years. (The k-th plan ends in 1955 + 5k,
-    /// from the sixth on: 十二五 2011–2015.)
+    /// from the sixth on: 九五 2000, 十五 2005, 十二五 2011–2015.)
     static func withoutDuePeriods(_ s: String, plan: Int?) -> String {
         guard let plan, s.unicodeScalars.contains("五") else { return s }
         func digit(_ c: Unicode.Scalar) -> Int? { c.value < 0x10000 ? ChineseNumeral.digits[UInt16(c.value)] : nil }
@@ -128,6 +151,12 @@ public struct PromiseJudge: Sendable {
         while i < chars.count {
             if i + 2 < chars.count, chars[i] == "十", let d = digit(chars[i + 1]), d > 0, chars[i + 2] == "五", 1955 + 5 * (10 + d) <= plan {
                 i += 3
+                continue
+            }
+            // 九五, 十五 (not a digit's tens: 二十五).
+            if i + 1 < chars.count, chars[i] == "九" || chars[i] == "十", chars[i + 1] == "五", i == 0 || digit(chars[i - 1]) == nil,
+               1955 + 5 * (chars[i] == "九" ? 9 : 10) <= plan {
+                i += 2
                 continue
             }
             out.append(chars[i])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PromiseDiff
 @testable import ReportStructure
 @testable import ReportText
@@ -268,5 +269,39 @@ import Testing
         let b = try report(2021, "全年主动公开政府信息1688条，新开设乡村振兴专题专栏一个。")
         let d = try Differ(lexicon: lexicon, idf: IDF(reports: [a, b])).diff(a, b)
         #expect(d.reuse?.pairs.map(\.to) == ["政策解读形式比较单一，图解和视频解读偏少。"])
+    }
+}
+
+/// A report that sets out a plan period part by part (2001's 二、“十五”期间的奋斗目标 and then 三、…
+/// to 十、 without naming the period again) sets the period's goals in all of them; a paragraph
+/// there that turns to the year (2011年是…，做好今年的工作) sets the year's. Fictional county
+/// (白鹭县, invented); 十二五 plays the 2001 report's 十五.
+@Suite struct PlanPeriodPartsTests {
+    @Test func partsGoingOnFromAPeriodsPart_setThePeriodsGoals_butTheYearsParagraphIsAnnual() throws {
+        let folder = Paths.temporaryFolder()
+        let a = folder.appendingPathComponent("2011.txt"), b = folder.appendingPathComponent("2012.txt")
+        try """
+            白鹭县2011年政府工作报告（虚构）
+            一、“十一五”时期工作回顾
+            五年来，全县地区生产总值年均增长11%。
+            二、“十二五”时期的奋斗目标
+            今后五年，全县地区生产总值年均增长10%。
+            三、加快工业转型升级
+            建成白鹭工业园区，引进规模以上工业企业50家。
+            2011年是承上启下的一年，做好今年的工作至关重要。新建标准厂房10万平方米。
+            """.write(to: a, atomically: true, encoding: .utf8)
+        try """
+            白鹭县2012年政府工作报告（虚构）
+            一、2011年工作回顾
+            2011年，全县新建标准厂房12万平方米，白鹭工业园区建设有序推进。
+            二、2012年工作安排
+            新建幼儿园3所。
+            """.write(to: b, atomically: true, encoding: .utf8)
+        let d = try extractAndDiff(a, b).diff
+        let park = try #require(d.promises.first { $0.text.contains("白鹭工业园区") })
+        #expect(park.horizon == "multi-year")
+        let plants = try #require(d.promises.first { $0.text.contains("10万平方米") })
+        #expect(plants.horizon == "annual")
+        #expect(plants.status == .fulfilled)
     }
 }
