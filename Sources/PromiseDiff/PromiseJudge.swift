@@ -233,10 +233,22 @@ public struct PromiseJudge: Sendable {
             if let b = similarity.best(query, among: plans, limit: 1).first, b.1 > (plan?.1 ?? 0) { plan = b }
         }
         let evidenceText = r.first?.0.normalized ?? ""
+        let headText = (p.clauses.first ?? p.passage).normalized
         return Features(results: r, problem: problem, plan: plan, clauses: clauses,
                         done: DiffCues.any(cues.done, evidenceText), progress: DiffCues.any(cues.progress, evidenceText),
                         numbers: r.first.map { compare(p.passage, $0.0) } ?? .none,
-                        keyTermInEvidence: names(promiseKeys, r.first?.0))
+                        keyTermInEvidence: names(promiseKeys, r.first?.0) || Self.namesMostOf(headText, r.first?.0))
+    }
+
+    /// A head that lists its objects (打击制假售假、虚假广告、商业欺诈、传销…等违法活动) is about all
+    /// of them, and its two rarest words are one or two of the list: evidence naming at least half
+    /// of the listed objects names what the promise is about.
+    static func namesMostOf(_ head: String, _ e: Passage?) -> Bool {
+        guard let e, head.contains("、") else { return false }
+        let listed = head.split(separator: "、").map(String.init)
+        guard listed.count >= 3 else { return false }
+        let named = listed.filter { part in e.words.contains { $0.count >= 2 && part.contains($0) } }.count
+        return named * 2 >= listed.count
     }
 
     /// The `n` rarest of `words` by IDF (ties in word order).

@@ -305,3 +305,18 @@ import TestSupport
         #expect(plants.status == .fulfilled)
     }
 }
+
+/// A promise that lists its objects (打击制假售假、虚假广告、商业欺诈、传销等) is named by evidence
+/// that names most of them, whichever two words are rarest.
+@Suite struct ListedObjectsTests {
+    @Test func evidenceNamingMostListedObjects_namesThePromise() {
+        let reader = try! PassageReader(lexicon: try! Lexicon.builtIn())
+        let item = Item(id: "i1", role: .result, title: nil, text: "", span: Span(0, 0), sectionPath: [],
+                        origin: .paragraph, keywords: [], numbers: [])
+        func passage(_ s: String) -> Passage { reader.build(s, Span(0, 0), normalized: s, item, inRecap: false) }
+        let head = "依法打击制假售假、虚假广告、商业欺诈、传销和变相传销、偷逃骗税、走私贩私等违法活动"
+        #expect(PromiseJudge.namesMostOf(head, passage("严厉打击了制假售假、非法传销、商业欺诈、盗版侵权等违法犯罪活动。")))
+        #expect(!PromiseJudge.namesMostOf(head, passage("严厉打击了盗版侵权等违法犯罪活动。")))
+        #expect(!PromiseJudge.namesMostOf("加强湿地保护", passage("湿地保护进一步加强。")))
+    }
+}
