@@ -73,7 +73,7 @@ struct Aggregator {
             if series.last?.genre != e.genre { series.append(Series(unit: e.unit, genre: e.genre, entries: [])) }
             if let other = series[series.count - 1].entries.last, other.reviewYear == year {
                 skipped.append(NianbaoError(.duplicateReport, file: e.path,
-                                            "\(e.unit) \(year) is also reported by \(other.path); this copy is left out"))
+                                            "\(e.unit) \(year) is also reported by \(other.path); this copy is left out (if they are two units' reports, name the units in a manifest)"))
                 continue
             }
             series[series.count - 1].entries.append(e)
