@@ -198,10 +198,28 @@ public struct PromiseJudge: Sendable {
         var problem: (Passage, Double)?
         var plan: (Passage, Double)?
         var clauses: [ClauseMatch]
-        var done: Bool
-        var progress: Bool
+        /// Per result, best first: whether it says the work is done (`done.txt`), under way
+        /// (`progress.txt`).
+        var resultsSayDone: [Bool]
+        var resultsSayUnderWay: [Bool]
         var numbers: NumberAgreement
         var keyTermInEvidence: Bool
+
+        /// The best result says it was done / that the work is under way.
+        var done: Bool { resultsSayDone.first ?? false }
+        var progress: Bool { resultsSayUnderWay.first ?? false }
+
+        /// The clauses that cover their part of the promise at match `t`: a clause of two words or
+        /// fewer only where its rarer word is (依法治军 is not reported by 依法规范劳动管理).
+        func covering(at t: Double) -> [ClauseMatch] {
+            clauses.filter { $0.score >= t && ($0.size > 2 || $0.keyTerm) }
+        }
+
+        /// The share of the promise's IDF mass in the clauses `covering(at:)` `t`.
+        func coverage(at t: Double) -> Double {
+            let mass = clauses.reduce(0.0) { $0 + $1.mass }
+            return mass > 0 ? covering(at: t).reduce(0.0) { $0 + $1.mass } / mass : 0
+        }
     }
 
     public func features(_ p: Promise, results: CandidateIndex, problems: CandidateIndex, plans: CandidateIndex) -> Features {
@@ -232,10 +250,10 @@ public struct PromiseJudge: Sendable {
             if let b = similarity.best(query, among: problems, limit: 1).first, b.1 > (problem?.1 ?? 0) { problem = b }
             if let b = similarity.best(query, among: plans, limit: 1).first, b.1 > (plan?.1 ?? 0) { plan = b }
         }
-        let evidenceText = r.first?.0.normalized ?? ""
         let headText = (p.clauses.first ?? p.passage).normalized
         return Features(results: r, problem: problem, plan: plan, clauses: clauses,
-                        done: DiffCues.any(cues.done, evidenceText), progress: DiffCues.any(cues.progress, evidenceText),
+                        resultsSayDone: r.map { DiffCues.any(cues.done, $0.0.normalized) },
+                        resultsSayUnderWay: r.map { DiffCues.any(cues.progress, $0.0.normalized) },
                         numbers: r.first.map { compare(p.passage, $0.0) } ?? .none,
                         keyTermInEvidence: names(promiseKeys, r.first?.0) || Self.namesMostOf(headText, r.first?.0))
     }
@@ -262,11 +280,8 @@ public struct PromiseJudge: Sendable {
         let rScore = f.results.first?.1 ?? 0
         // A clause that matches a result well and names a key term, or compares quantities with
         // it, counts as much as the whole promise doing so.
-        // A clause of two words or fewer covers only where its rarer word is (依法治军 is not
-        // reported by 依法规范劳动管理), as for the promise's head.
-        let covering = f.clauses.filter { $0.score >= fulfilledScore && ($0.size > 2 || $0.keyTerm) }
-        let mass = f.clauses.reduce(0.0) { $0 + $1.mass }
-        let coverage = mass > 0 ? covering.reduce(0.0) { $0 + $1.mass } / mass : 0
+        let covering = f.covering(at: fulfilledScore)
+        let coverage = f.coverage(at: fulfilledScore)
         let qScore = f.problem?.1 ?? 0
         var numbers = f.numbers
         // One of several quantities met is not all of them: a clause that names its own thing

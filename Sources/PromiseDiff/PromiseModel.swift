@@ -140,21 +140,15 @@ extension PromiseJudge {
     /// The features of one promise's matches (see `featureNames`): scores, clause coverage at the
     /// two thresholds, cue words in the evidence, numbers met (+1) or short (−1), sizes.
     public func vector(_ p: Promise, _ f: Features) -> [Double] {
-        let cues = DiffCues.shared
         func bit(_ b: Bool) -> Double { b ? 1 : 0 }
-        let mass = f.clauses.reduce(0.0) { $0 + $1.mass }
-        func coverage(_ t: Double) -> Double {
-            mass > 0 ? f.clauses.filter { $0.score >= t && ($0.size > 2 || $0.keyTerm) }.reduce(0.0) { $0 + $1.mass } / mass : 0
-        }
         let r = f.results
         let numbers: Double = f.numbers == .meets ? 1 : f.numbers == .short ? -1 : 0
         let scores: [Double] = [r.first?.1 ?? 0, r.count > 1 ? r[1].1 : 0, f.problem?.1 ?? 0, f.plan?.1 ?? 0]
-        let clauses: [Double] = [coverage(fulfilledScore), coverage(partialScore), Double(f.clauses.count),
+        let clauses: [Double] = [f.coverage(at: fulfilledScore), f.coverage(at: partialScore), Double(f.clauses.count),
                                  f.clauses.map(\.score).max() ?? 0, Double(f.clauses.filter(\.keyTerm).count)]
         let cuesAndFlags: [Double] = [bit(f.done), bit(f.progress), numbers, bit(f.keyTermInEvidence), bit(p.testable), bit(p.multiYear)]
         let sizes: [Double] = [Double(p.passage.words.count), Double(p.passage.text.count), Double(r.first?.0.words.count ?? 0)]
-        let doneInTop = Double(r.filter { DiffCues.any(cues.done, $0.0.normalized) }.count)
-        let underWayInTop = Double(r.filter { DiffCues.any(cues.progress, $0.0.normalized) }.count)
-        return scores + clauses + cuesAndFlags + sizes + [doneInTop, underWayInTop]
+        let cuesInTop: [Double] = [Double(f.resultsSayDone.filter { $0 }.count), Double(f.resultsSayUnderWay.filter { $0 }.count)]
+        return scores + clauses + cuesAndFlags + sizes + cuesInTop
     }
 }
