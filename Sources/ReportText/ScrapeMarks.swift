@@ -42,19 +42,19 @@ extension Normalizer {
                 i += 1
             }
             // Wrapped apart: the line ends on the stamp's head and the next line is its tail.
-            guard n + 1 < lines.count, let t = trailingToken(u, r, minimum: 1) else { continue }
+            guard n + 1 < lines.count, let t = trailingRun(u, r) else { continue }
             let next = lines[n + 1], head = Array(u[t]), tail = Array(u[next])
             if marks.contains(head + tail), !tail.isEmpty { drop.append(t.lowerBound..<next.upperBound) }
         }
         return drop
     }
 
-    /// The run of Latin letters and digits (with a letter) that ends line `r` after text.
-    static func trailingToken(_ u: [UInt16], _ r: Range<Int>, minimum: Int = 2) -> Range<Int>? {
+    /// The run of Latin letters and digits (five at most) that ends line `r` after text: where a
+    /// stamp's head may stand.
+    static func trailingRun(_ u: [UInt16], _ r: Range<Int>) -> Range<Int>? {
         var a = r.upperBound
         while a > r.lowerBound, isLatinOrDigit(u[a - 1]), r.upperBound - a < 6 { a -= 1 }
-        guard (minimum...5).contains(r.upperBound - a), a > r.lowerBound, !isLatinOrDigitOrSpace(u[a - 1]),
-              u[a..<r.upperBound].contains(where: CodeUnit.isLatinLetter) || minimum == 1 else { return nil }
+        guard (1...5).contains(r.upperBound - a), a > r.lowerBound, !isLatinOrDigitOrSpace(u[a - 1]) else { return nil }
         return a..<r.upperBound
     }
 
