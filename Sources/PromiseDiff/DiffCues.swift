@@ -42,6 +42,8 @@ final class DiffCues: @unchecked Sendable {
     /// The variants of each canonical word of `synonyms` (棚户区改造: 棚户区住房改造 …).
     let writings: [String: [String]]
     let scopes: [String]
+    /// How often a recurring task is done, as a period in days (`frequencies.txt`).
+    let frequencies: [(word: String, days: Int)]
     /// Words before / after an indicator's name that make it another indicator.
     let modifiers: (left: [String], right: [String])
 
@@ -85,6 +87,10 @@ final class DiffCues: @unchecked Sendable {
         let canonical = synonyms
         writings = Dictionary(grouping: canonical.keys.sorted(), by: { canonical[$0]! })
         scopes = try lines("indicator-scopes.txt")
+        frequencies = try lines("frequencies.txt").compactMap { l in
+            let p = l.split(separator: " ")
+            return p.count == 2 ? Int(p[1]).map { (String(p[0]), $0) } : nil
+        }
         let m = try lines("indicator-modifiers.txt").map { $0.split(separator: " ").map(String.init) }.filter { $0.count == 2 }
         modifiers = (m.filter { $0[0] == "LEFT" }.map { $0[1] }, m.filter { $0[0] == "RIGHT" }.map { $0[1] })
         stopwords = Cues.shared.stopwords.union(try lines("matching-stopwords.txt").flatMap { $0.split(separator: " ").map(String.init) })

@@ -12,9 +12,13 @@ extension PromiseJudge {
     /// is not 专项债券); another year's figure (比上年增加…, 明年…) is not compared.
     /// Short when any figure falls short, meets when one meets and none falls short.
     func compare(_ promise: Passage, _ evidence: Passage) -> NumberAgreement {
-        guard promise.quantities.contains(where: { $0.unit != nil }) else { return .none }
         let shared = promise.words.filter { evidence.words.contains($0) }
         guard !shared.isEmpty else { return .none }
+        // Done less often than promised (每月 promised, 每季度 reported): short of the promise.
+        if let promised = Self.period(promise.normalized), let done = Self.period(evidence.normalized), done > promised {
+            return .short
+        }
+        guard promise.quantities.contains(where: { $0.unit != nil }) else { return .none }
         // A five-year total or a yearly average (年均增长, 累计…, or anything in a paragraph that
         // opens 五年来) is not the year's figure: it neither meets nor falls short of an annual promise.
         let annual = !DiffCues.any(DiffCues.shared.aggregate, promise.normalized)
@@ -58,6 +62,12 @@ extension PromiseJudge {
             verdict = .meets
         }
         return verdict
+    }
+
+    /// How often the text says a task is done, in days (`frequencies.txt`): the shortest period
+    /// it names, `nil` for none.
+    static func period(_ text: String) -> Int? {
+        DiffCues.shared.frequencies.filter { text.contains($0.word) }.map(\.days).min()
     }
 
     /// The sentence each code unit falls in, counted from 0.

@@ -93,6 +93,26 @@ import TestSupport
         #expect(judge.compare(promise, passage("棚户区住房改造年均超过500万套。")) == .none)
     }
 
+    /// An OGI measure's figure often stands in a clause of its own after the task (常态化开展“政府开放日”
+    /// 活动，全年不少于2次): the qualifier names nothing, so the figure is about the task. A promise to
+    /// do a task 每月 is short when the review does it 每季度. (Sentences written for this test.)
+    @Test func aQualifiedFigureInItsOwnClause_andAFrequency_areComparedWithTheReview() {
+        let judge = PromiseJudge(similarity: Similarity(idf: IDF()))
+        let openDays = passage("常态化开展“政府开放日”活动，全年不少于2次。")
+        #expect(judge.compare(openDays, passage("举办“政府开放日”活动1次，邀请群众代表走进县自然资源局。")) == .short)
+        #expect(judge.compare(openDays, passage("全年举办“政府开放日”活动3次。")) == .meets)
+        let checks = passage("每月对乡镇和部门网站栏目开展一次检查。")
+        #expect(judge.compare(checks, passage("建立网站巡查机制，每季度对全县政府网站开展一次全面检查。")) == .short)
+        #expect(judge.compare(checks, passage("每周对乡镇和部门网站栏目开展一次检查。")) != .short)
+    }
+
+    @Test func invitingAdvisersAndUnifyingFormats_commit_aUnitedCountryDoesNot() {
+        let cues = DiffCues.shared
+        #expect(PromiseJudge.isCommitment(passage("三是邀请法律顾问参与依申请公开答复审核，统一答复文书格式。"), cues))
+        #expect(PromiseJudge.isCommitment(passage("统一内外资企业和个人城建税、教育费附加制度。"), cues))
+        #expect(!PromiseJudge.isCommitment(passage("我国是统一的多民族国家。"), cues))
+    }
+
     /// Each promised figure is compared with the evidence's figure about the same thing: tied to a
     /// word of its clause in one sentence, not any figure of the same unit nearby.
     @Test func aPromisedFigure_isComparedWithTheFigureAboutTheSameThing() {
