@@ -14,6 +14,8 @@ final class DiffCues: @unchecked Sendable {
     let pastCredit: CueSet
     let aggregate: CueSet
     let recap: CueSet
+    /// A review's sentence of what must be done, not of what was (`review-norms.txt`).
+    let reviewNorms: CueSet
     let restatements: CueSet
     let indicatorSynonyms: [String: [String]]
     let directions: [(ceiling: Bool, word: String)]
@@ -57,6 +59,7 @@ final class DiffCues: @unchecked Sendable {
         aggregate = try regexes("aggregate-words.txt")
         otherYear = try regexes("other-year-figures.txt")
         recap = try regexes("recap-openers.txt")
+        reviewNorms = try regexes("review-norms.txt")
         lastYearOpeners = try regexes("last-year-openers.txt")
         restatements = try regexes("target-restatements.txt")
         problemReferences = try regexes("problem-references.txt")

@@ -265,7 +265,8 @@ public final class ReportPassages {
         for i in report.items.indices where report.items[i].text.count <= Differ.wholeItemLimit && sentences(i).count > 1 {
             all.append(whole(i))
         }
-        return (CandidateIndex(all.filter { $0.role == .result }), CandidateIndex(all.filter { $0.role == .problem }),
+        let norms = DiffCues.shared.reviewNorms
+        return (CandidateIndex(all.filter { $0.role == .result && !norms.matches($0.normalized) }), CandidateIndex(all.filter { $0.role == .problem }),
                 CandidateIndex(all.filter { $0.role == .commitment }))
     }()
 

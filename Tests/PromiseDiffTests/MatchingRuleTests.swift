@@ -106,6 +106,18 @@ import TestSupport
         #expect(judge.compare(checks, passage("每周对乡镇和部门网站栏目开展一次检查。")) != .short)
     }
 
+    /// A review's lessons say what must be done (2011's 要以人为本…, 我们必须不断完善…): no evidence that
+    /// anything was. A sentence that opens with 要素 or 要求 is not one of them.
+    @Test func aReviewSentenceOfWhatMustBeDone_isNoEvidence() {
+        let norms = DiffCues.shared.reviewNorms
+        for text in ["要以人为本，把保障和改善民生作为一切工作的出发点和落脚点。", "我们必须不断完善社会主义市场经济体制。", "我们还要加强政府立法。"] {
+            #expect(norms.matches(text), "\(text)")
+        }
+        for text in ["要素市场化配置改革取得进展。", "要求各乡镇明确专人负责。", "全面完成乡镇标准目录编制。", "主要做了以下工作：必须说明的是"] {
+            #expect(!norms.matches(text), "\(text)")
+        }
+    }
+
     @Test func invitingAdvisersAndUnifyingFormats_commit_aUnitedCountryDoesNot() {
         let cues = DiffCues.shared
         #expect(PromiseJudge.isCommitment(passage("三是邀请法律顾问参与依申请公开答复审核，统一答复文书格式。"), cues))
