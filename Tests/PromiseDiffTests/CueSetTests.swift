@@ -52,6 +52,9 @@ import TestSupport
         #expect(DiffCues.any(testable, "加强业务培训，每季度组织一次公开工作培训"))
         #expect(DiffCues.any(testable, "每年至少开展2次专项检查"))
         #expect(!DiffCues.any(testable, "每年都要加强学习，进一步提高认识"))
+        // Counted in pieces rather than times, and a day of the month as the deadline.
+        #expect(DiffCues.any(testable, "每季度发布一篇全县经济运行情况分析"))
+        #expect(DiffCues.any(testable, "月度主要指标数据于次月15日前在网站公开"))
     }
 
     /// Every cue file the judge reads, on every line of the seed and of the 2019 national report.
@@ -60,7 +63,7 @@ import TestSupport
         let national = Paths.nationalReports.appendingPathComponent("2019.txt")
         if Paths.exists(national) { texts += try String(contentsOf: national, encoding: .utf8).split(separator: "\n").map(String.init) }
         let files = ["done", "progress", "testable", "past-credit", "aggregate-words", "other-year-figures", "recap-openers",
-                     "last-year-openers", "target-restatements", "action-verbs", "rhetoric", "lead-ins", "multi-year", "purpose-clauses"]
+                     "last-year-openers", "target-restatements", "action-verbs", "rhetoric", "lead-ins", "multi-year", "purpose-clauses", "review-norms"]
         for file in files {
             let lines = try ResourceFiles.lines(file: file + ".txt", bundle: DiffCues.bundle)
             let cues = try CueSet(lines: lines)
