@@ -67,7 +67,9 @@ extension PromiseJudge {
     /// How often the text says a task is done, in days (`frequencies.txt`): the shortest period
     /// it names, `nil` for none.
     static func period(_ text: String) -> Int? {
-        DiffCues.shared.frequencies.filter { text.contains($0.word) }.map(\.days).min()
+        // Every frequency opens with 每, which most sentences lack: a scan of code units first.
+        guard text.utf16.contains(0x6BCF) else { return nil }
+        return DiffCues.shared.frequencies.filter { text.contains($0.word) }.map(\.days).min()
     }
 
     /// The sentence each code unit falls in, counted from 0.
