@@ -32,6 +32,8 @@ final class DiffCues: @unchecked Sendable {
     /// A sentence announcing the tasks that follow (`lead-ins.txt`).
     let leadIns: CueSet
     let multiYear: CueSet
+    /// Drafting a period's plan: the plan year's task (`plan-drafting.txt`).
+    let planDrafting: CueSet
     let purpose: CueSet
     let deadline: NSRegularExpression
     /// A sentence of the plans that looks back at last year (`last-year-openers.txt`).
@@ -81,6 +83,7 @@ final class DiffCues: @unchecked Sendable {
         rhetoric = try regexes("rhetoric.txt")
         leadIns = try regexes("lead-ins.txt")
         multiYear = try regexes("multi-year.txt")
+        planDrafting = try regexes("plan-drafting.txt")
         purpose = try regexes("purpose-clauses.txt")
         deadline = try NSRegularExpression(pattern: try lines("deadlines.txt").joined(separator: "|"))
         synonyms = Dictionary(try lines("synonyms.txt").compactMap { l -> (String, String)? in

@@ -80,7 +80,9 @@ public struct PromiseJudge: Sendable {
                 let t = p.normalized
                 let quantity = p.quantities.contains { $0.unit != nil }
                 let testable = quantity || DiffCues.any(cues.testable, t)
-                let multiYear = underPeriod || DiffCues.any(cues.multiYear, withoutDuePeriods(t, plan: plan)) || futureYear(t, after: plan, cues)
+                // Drawing up the period's plan is done within the year (研究制定第十个五年计划).
+                let namesPeriod = DiffCues.any(cues.multiYear, withoutDuePeriods(t, plan: plan)) && !DiffCues.any(cues.planDrafting, t)
+                let multiYear = underPeriod || namesPeriod || futureYear(t, after: plan, cues)
                 // What a review would report: the clauses that act, not those that say what for.
                 let parts = t.unicodeScalars.split(whereSeparator: { ",，;；:：。".unicodeScalars.contains($0) }).map { String($0) }
                 let acting = parts.filter { !DiffCues.any(cues.purpose, $0) }

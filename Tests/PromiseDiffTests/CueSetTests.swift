@@ -63,7 +63,7 @@ import TestSupport
         let national = Paths.nationalReports.appendingPathComponent("2019.txt")
         if Paths.exists(national) { texts += try String(contentsOf: national, encoding: .utf8).split(separator: "\n").map(String.init) }
         let files = ["done", "progress", "testable", "past-credit", "aggregate-words", "other-year-figures", "recap-openers",
-                     "last-year-openers", "target-restatements", "action-verbs", "rhetoric", "lead-ins", "multi-year", "purpose-clauses", "review-norms"]
+                     "last-year-openers", "target-restatements", "action-verbs", "rhetoric", "lead-ins", "multi-year", "purpose-clauses", "review-norms", "plan-drafting"]
         for file in files {
             let lines = try ResourceFiles.lines(file: file + ".txt", bundle: DiffCues.bundle)
             let cues = try CueSet(lines: lines)

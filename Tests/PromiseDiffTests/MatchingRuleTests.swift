@@ -336,6 +336,33 @@ import TestSupport
         #expect(plants.horizon == "annual")
         #expect(plants.status == .fulfilled)
     }
+
+    /// Drawing up the next period's plan is the plan year's own task (2000: 今年还要研究制定…第十个
+    /// 五年计划): judged against the next review, while the period's goals stay multi-year.
+    @Test func draftingAPeriodsPlan_isTheYearsTask() throws {
+        let folder = Paths.temporaryFolder()
+        let a = folder.appendingPathComponent("2020.txt"), b = folder.appendingPathComponent("2021.txt")
+        try """
+            白鹭县2020年政府工作报告（虚构）
+            一、2019年工作回顾
+            2019年，全县新建农村公路120公里。
+            二、2020年工作安排
+            科学编制“十四五”规划纲要，谋划一批重大项目。
+            “十四五”期间，力争全县地区生产总值年均增长7%。
+            """.write(to: a, atomically: true, encoding: .utf8)
+        try """
+            白鹭县2021年政府工作报告（虚构）
+            一、2020年工作回顾
+            2020年，高质量编制完成“十四五”规划纲要，谋划储备重大项目86个。
+            二、2021年工作安排
+            新建幼儿园3所。
+            """.write(to: b, atomically: true, encoding: .utf8)
+        let d = try extractAndDiff(a, b).diff
+        let drafting = try #require(d.promises.first { $0.text.contains("编制") })
+        #expect(drafting.horizon == "annual" && drafting.status == .fulfilled, "\(drafting.horizon) \(drafting.status)")
+        let growth = try #require(d.promises.first { $0.text.contains("年均增长7%") })
+        #expect(growth.horizon == "multi-year")
+    }
 }
 
 /// A promise that lists its objects (打击制假售假、虚假广告、商业欺诈、传销等) is named by evidence
