@@ -17,6 +17,9 @@ echo
 echo "== promises, calibration set (dev)"
 $bin eval promises eval/gold/promises/dev --fulfilled-share 0.6 $v
 echo
+echo "== promises, dev, each pair judged by the model fitted on the other pairs"
+$bin eval promises eval/gold/promises/dev --cross-validate
+echo
 echo "== promises, reported set (test)"
 $bin eval promises eval/gold/promises/test --fulfilled-share 0.6 $v
 echo

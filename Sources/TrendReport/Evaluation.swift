@@ -228,12 +228,18 @@ public enum Evaluation {
         return { $0 == "fulfilled" ? f : other }
     }
 
-    /// Every gold promise of a folder with what matching found for it (`nil`: the tool does not
-    /// list it, so it is wrong whatever the judge decides), and the judge of the first pair.
-    static func goldCases(goldFolder: String, root: String, lexicon: Lexicon) throws
-        -> (cases: [(gold: String, promise: PromiseJudge.Promise, features: PromiseJudge.Features)?], judge: PromiseJudge?) {
+    /// One gold promise with what matching found for it (`nil`: the tool does not list it, so it is
+    /// wrong whatever the judge decides), and the gold file of its pair.
+    struct GoldCase {
+        var pair: String
+        var gold: String
+        var found: (promise: PromiseJudge.Promise, features: PromiseJudge.Features)?
+    }
+
+    /// Every gold promise of a folder, and the judge of the first pair.
+    static func goldCases(goldFolder: String, root: String, lexicon: Lexicon) throws -> (cases: [GoldCase], judge: PromiseJudge?) {
         let extractor = try ReportExtractor(lexicon: lexicon)
-        var cases: [(gold: String, promise: PromiseJudge.Promise, features: PromiseJudge.Features)?] = []
+        var cases: [GoldCase] = []
         var judge: PromiseJudge?
         for f in try FileManager.default.contentsOfDirectory(atPath: goldFolder).filter({ $0.hasSuffix(".tsv") }).sorted() {
             let pair = try readTSV(goldFolder + "/" + f)
@@ -244,13 +250,11 @@ public enum Evaluation {
             judge = judge ?? differ.promiseJudge
             let features = differ.features(a, b)
             for row in pair.rows where row.count >= 2 {
-                guard let g = locate(row[0], in: a.text),
-                      let best = features.filter({ $0.0.passage.span.range.overlaps(g) })
-                        .max(by: { $0.0.passage.span.range.clamped(to: g).count < $1.0.passage.span.range.clamped(to: g).count }) else {
-                    cases.append(nil)
-                    continue
+                let best = locate(row[0], in: a.text).flatMap { g in
+                    features.filter { $0.0.passage.span.range.overlaps(g) }
+                        .max { $0.0.passage.span.range.clamped(to: g).count < $1.0.passage.span.range.clamped(to: g).count }
                 }
-                cases.append((row[1], best.0, best.1))
+                cases.append(GoldCase(pair: f, gold: row[1], found: best.map { ($0.0, $0.1) }))
             }
         }
         return (cases, judge)
@@ -260,8 +264,31 @@ public enum Evaluation {
     public static func trainPromiseModel(goldFolder: String, root: String, lexicon: Lexicon) throws -> PromiseModel {
         let (cases, judge) = try goldCases(goldFolder: goldFolder, root: root, lexicon: lexicon)
         guard let judge else { throw NianbaoError(.unreadable, file: goldFolder, "no gold pair whose reports are present") }
-        let labelled = cases.compactMap { $0 }.map { (x: judge.vector($0.promise, $0.features), label: $0.gold) }
+        return fit(cases, judge)
+    }
+
+    static func fit(_ cases: [GoldCase], _ judge: PromiseJudge) -> PromiseModel {
+        let labelled = cases.compactMap { c in c.found.map { (x: judge.vector($0.promise, $0.features), label: c.gold) } }
         return PromiseModel.train(labelled, features: PromiseJudge.featureNames)
+    }
+
+    /// Leave one pair out: for each pair of a gold folder, the model fitted on the other pairs
+    /// judges this pair's promises. What a model fitted on the whole folder scores on pairs it has
+    /// not seen, without setting a test set aside; returns (pair, correct, total) per pair.
+    public static func crossValidate(goldFolder: String, root: String, lexicon: Lexicon) throws -> [(pair: String, correct: Int, total: Int)] {
+        let (cases, base) = try goldCases(goldFolder: goldFolder, root: root, lexicon: lexicon)
+        guard let base else { throw NianbaoError(.unreadable, file: goldFolder, "no gold pair whose reports are present") }
+        var pairs: [String] = []
+        for c in cases where pairs.last != c.pair { pairs.append(c.pair) }
+        return pairs.map { held in
+            var judge = base
+            // With no other pair to learn from, the thresholds judge alone.
+            let others = cases.filter { $0.pair != held }
+            judge.model = others.contains { $0.found != nil } ? fit(others, base) : nil
+            let mine = cases.filter { $0.pair == held }
+            let right = mine.filter { c in c.found.map { judge.decide($0.promise, $0.features).status.rawValue == c.gold } ?? false }.count
+            return (held, right, mine.count)
+        }
     }
 
     /// Grid search of the judge's thresholds on a gold folder: matching runs once per pair, then
@@ -270,9 +297,9 @@ public enum Evaluation {
     public static func calibrate(goldFolder: String, root: String, lexicon: Lexicon, fulfilledShare: Double? = nil) throws -> [(PromiseJudge, Double)] {
         let (cases, judge) = try goldCases(goldFolder: goldFolder, root: root, lexicon: lexicon)
         guard let base = judge else { return [] }
-        let goldCounts = cases.compactMap { $0?.gold }.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        let goldCounts = cases.filter { $0.found != nil }.map(\.gold).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
         let weight = classWeights(goldCounts, fulfilledShare: fulfilledShare)
-        let totalWeight = cases.reduce(0.0) { $0 + ($1.map { weight($0.gold) } ?? 1) }
+        let totalWeight = cases.reduce(0.0) { $0 + ($1.found != nil ? weight($1.gold) : 1) }
         var results: [(PromiseJudge, Double)] = []
         for fulfilled in stride(from: 0.10, through: 0.601, by: 0.05) {
             for partial in stride(from: 0.10, through: 0.601, by: 0.05) {
@@ -282,7 +309,7 @@ public enum Evaluation {
                     judge.partialScore = partial
                     judge.strongScore = strong
                     let correct = cases.reduce(0.0) { sum, c in
-                        guard let c, judge.decide(c.promise, c.features).status.rawValue == c.gold else { return sum }
+                        guard let f = c.found, judge.decide(f.promise, f.features).status.rawValue == c.gold else { return sum }
                         return sum + weight(c.gold)
                     }
                     results.append((judge, correct / max(totalWeight, 1)))

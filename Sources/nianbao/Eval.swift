@@ -95,6 +95,7 @@ struct EvalPromises: ParsableCommand {
     @Flag(help: "Search the judge's thresholds on this gold (use the dev set) and print the best.") var calibrate = false
     @Option(help: ArgumentHelp("Fit the promise model to this gold (use the dev set) and write it here.", valueName: "model.tsv")) var train: String?
     @Flag(help: "Weigh words by their rarity in all reports of each pair's folder, as analyze on that folder does (default: in the pair, as diff does).") var corpusIDF = false
+    @Flag(help: "Leave one pair out: fit the promise model on the other pairs of this gold and score each pair with it.") var crossValidate = false
     @Option(help: "Also score as if this share of the gold were fulfilled (each class reweighed), e.g. 0.6.") var fulfilledShare: Double?
     @OptionGroup var options: EvalOptions
     @OptionGroup var text: TextOptions
@@ -105,6 +106,14 @@ struct EvalPromises: ParsableCommand {
             for (j, acc) in best.prefix(5) {
                 print(String(format: "accuracy %.3f  fulfilledScore %.2f  partialScore %.2f  strongScore %.2f", acc, j.fulfilledScore, j.partialScore, j.strongScore))
             }
+            return
+        }
+        if crossValidate {
+            let pairs = try Evaluation.crossValidate(goldFolder: gold, root: options.root, lexicon: try text.lexicon())
+            let right = pairs.reduce(0) { $0 + $1.correct }, total = pairs.reduce(0) { $0 + $1.total }
+            print(String(format: "promises in %@, each pair judged by the model fitted on the other %d: status accuracy %.3f (%d/%d)",
+                         gold as NSString, max(pairs.count - 1, 0), total == 0 ? 0 : Double(right) / Double(total), right, total))
+            for p in pairs { print("  \(p.pair) \(p.correct)/\(p.total)") }
             return
         }
         if let train {

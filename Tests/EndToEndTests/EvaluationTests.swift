@@ -41,6 +41,31 @@ import ReportStructure
     }
 }
 
+/// Leave one pair out: each fictional pair of the gold is scored by a model fitted on the others,
+/// every gold promise of each pair counted once.
+@Suite struct CrossValidationTests {
+    @Test func eachPair_isJudgedByAModelFittedOnTheOthers() throws {
+        let gold = Paths.temporaryFolder()
+        let sources = ["dev/bailu-2017-2018.tsv", "dev/bailu-2018-2019.tsv", "dev/bailu-2019-2020.tsv",
+                       "test/weitang-2020-2021.tsv", "test/weitang-2021-2022.tsv", "test/digang-2016-2017.tsv"]
+        var rows: [String: Int] = [:]
+        for s in sources {
+            let from = Paths.repo.appendingPathComponent("eval/gold/promises/" + s), name = from.lastPathComponent
+            try FileManager.default.copyItem(at: from, to: gold.appendingPathComponent(name))
+            rows[name] = try String(contentsOf: from, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }.count
+        }
+        let pairs = try Evaluation.crossValidate(goldFolder: gold.path, root: Paths.repo.path, lexicon: try Lexicon.builtIn())
+        #expect(pairs.map(\.pair) == rows.keys.sorted())
+        for p in pairs { #expect(p.total == rows[p.pair] && p.correct <= p.total, "\(p)") }
+        // One pair alone has nothing to learn from: the thresholds judge it, as `eval promises`
+        // does without a model.
+        let single = Paths.temporaryFolder()
+        try FileManager.default.copyItem(at: gold.appendingPathComponent("digang-2016-2017.tsv"), to: single.appendingPathComponent("digang-2016-2017.tsv"))
+        let alone = try Evaluation.crossValidate(goldFolder: single.path, root: Paths.repo.path, lexicon: try Lexicon.builtIn())
+        #expect(alone.count == 1 && alone[0].total == 5)
+    }
+}
+
 /// `analyze` weighs words over the whole corpus, `diff` over the pair; the scorer can weigh them
 /// either way, over the fictional county's four reports or its two.
 @Suite struct CorpusWeightsEvaluationTests {
