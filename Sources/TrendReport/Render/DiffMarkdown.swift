@@ -13,6 +13,7 @@ public enum DiffMarkdown {
         out += "- Targets: " + TargetVerdict.allCases.map { "\($0.rawValue) \(s.targets[$0.rawValue] ?? 0)" }.joined(separator: ", ") + "\n"
         out += "- Recurring problems: \(s.recurringProblems); text reused from the earlier report: \(Markdown.percent(s.reuseShare))\n\n"
         out += "## Promises\n\n"
+        if !d.promises.isEmpty { out += Markdown.trustNote + "\n\n" }
         out += Markdown.table(["id", "promise", "status", "flags", "evidence", "why"], d.promises.map { p in
             var flags: [String] = []
             if !p.testable { flags.append("vague") }

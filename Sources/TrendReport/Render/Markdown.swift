@@ -3,6 +3,14 @@ import Foundation
 /// Markdown that survives report text: `|`, `*`, `_`, backticks, `<`, `[` and line breaks in a
 /// quote can neither break a table nor inject markup.
 public enum Markdown {
+    /// How far a reader can lean on the promise statuses (under `index.md`'s headlines and above a
+    /// diff's promises): they come from the words the two reports share, and the README measures
+    /// how often they agree with a careful reader.
+    static let trustNote = "Promise statuses are read from the words a plan and the next review share: a review that says "
+        + "the same thing in other words is missed, and a partial is hard to tell from done. Treat a status as a lead and "
+        + "check its evidence before citing it; the README (Accuracy) gives how often the statuses agree with a careful "
+        + "reader on pairs the tool was not tuned on."
+
     /// Text for a table cell or an inline quote. Line breaks flatten to one space, or to none
     /// between two Chinese characters (a line wrapped mid-sentence); invisible characters (a page
     /// marker's zero-width space) go.

@@ -145,6 +145,7 @@ enum IndexMarkdown {
         }
         try put("## Headlines\n\n")
         try a.units.forEach { u in try put("- **\(link(u))**: " + headlines(u).joined(separator: "; ") + ".\n") }
+        if a.pairs > 0 { try put("\n" + Markdown.trustNote + "\n") }
         if !a.skipped.isEmpty {
             try put("\n## Left out\n\n" + a.skipped.map { "- \(Markdown.escape($0.description))\n" }.joined())
         }
