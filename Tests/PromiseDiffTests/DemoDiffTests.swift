@@ -237,6 +237,18 @@ func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: Extrac
         for t in ra.targets { #expect(!d.promises.contains { $0.span.range.contains(t.span.start) }, "\(t.text)") }
     }
 
+    /// A review says 积极推进 of finished work as often as of unfinished: a result that says the work
+    /// is under way does not make a promise partial by itself; the model weighs it (2004→2005, dev gold).
+    @Test func workSaidToBeUnderWay_isWeighedNotPartialByItself() throws {
+        let a = Paths.nationalReports.appendingPathComponent("2004.txt"), b = Paths.nationalReports.appendingPathComponent("2005.txt")
+        guard Paths.exists(a), Paths.exists(b) else { return }
+        let d = try extractAndDiff(a, b).diff
+        let democracy = try #require(d.promises.first { $0.text.contains("进一步扩大基层民主") })
+        #expect(democracy.status == .fulfilled && democracy.evidence.first?.text.contains("村民自治") == true, "\(democracy.status) \(democracy.reason)")
+        let oldAreas = try #require(d.promises.first { $0.text.contains("支持革命老区加快发展") })
+        #expect(oldAreas.status == .notReported, "\(oldAreas.status) \(oldAreas.reason)")
+    }
+
     /// 2017's plans open their paragraphs with a task (扎实有效去产能。今年要再压减钢铁产能…) and title
     /// each part (（五）促进农业稳定发展和农民持续增收。): each is a promise a reader can quote; the
     /// 2006 announcement of the tasks is not.
