@@ -267,6 +267,7 @@ public enum Evaluation {
         return fit(cases, judge)
     }
 
+    /// The model fitted to the cases the tool lists, each weighed by `judge`'s feature vector.
     static func fit(_ cases: [GoldCase], _ judge: PromiseJudge) -> PromiseModel {
         let labelled = cases.compactMap { c in c.found.map { (x: judge.vector($0.promise, $0.features), label: c.gold) } }
         return PromiseModel.train(labelled, features: PromiseJudge.featureNames)
