@@ -36,7 +36,9 @@ extension PromiseJudge {
         var verdict = NumberAgreement.none
         for want in promise.quantities where want.unit != nil {
             let base = want.baseUnit ?? want.unit
-            let same = evidence.quantities.filter { ($0.baseUnit ?? $0.unit) == base && $0.unit != nil && !(annual && isAggregate($0)) }
+            let same = evidence.quantities.filter {
+                ($0.baseUnit ?? $0.unit) == base && $0.unit != nil && !(annual && isAggregate($0)) && !Self.isWhole($0, of: evidence.quantities, in: text)
+            }
             let clause = saidClauses[want.range.lowerBound]
             let clauseStart = saidClauses.firstIndex(of: clause)!
             guard !same.isEmpty, !DiffCues.any(DiffCues.shared.otherYear, String(decoding: said[clauseStart..<want.range.lowerBound], as: UTF16.self)) else { continue }
@@ -62,6 +64,17 @@ extension PromiseJudge {
             verdict = .meets
         }
         return verdict
+    }
+
+    /// A figure that counts the whole a later figure is part of (全镇18个村中已有12个村: 18 is all the
+    /// villages, 12 those that did it): 中 follows it within the clause, and the next figure of the
+    /// same unit comes soon after. Such a whole is no account of what was done.
+    static func isWhole(_ q: NumberParser.Found, of all: [NumberParser.Found], in text: [UInt16]) -> Bool {
+        let unit = q.baseUnit ?? q.unit
+        guard let next = all.first(where: { $0.range.lowerBound >= q.range.upperBound && ($0.baseUnit ?? $0.unit) == unit }),
+              next.range.lowerBound - q.range.upperBound <= 10, next.range.lowerBound <= text.count else { return false }
+        let between = text[min(q.range.upperBound, text.count)..<next.range.lowerBound]
+        return between.contains(0x4E2D) && !between.contains { clauseEnds.contains($0) || Passage.endsSentence($0) }   // 中
     }
 
     /// How often the text says a task is done, in days (`frequencies.txt`): the shortest period

@@ -95,12 +95,17 @@ import TestSupport
 
     /// An OGI measure's figure often stands in a clause of its own after the task (常态化开展“政府开放日”
     /// 活动，全年不少于2次): the qualifier names nothing, so the figure is about the task. A promise to
-    /// do a task 每月 is short when the review does it 每季度. (Sentences written for this test.)
-    @Test func aQualifiedFigureInItsOwnClause_andAFrequency_areComparedWithTheReview() {
+    /// do a task 每月 is short when the review does it 每季度, and 18 villages promised are short when
+    /// 12 of the 18 did it. (Sentences written for this test.)
+    @Test func aQualifiedFigureInItsOwnClause_aFrequency_andAPartOfAWhole_areComparedWithTheReview() {
         let judge = PromiseJudge(similarity: Similarity(idf: IDF()))
         let openDays = passage("常态化开展“政府开放日”活动，全年不少于2次。")
         #expect(judge.compare(openDays, passage("举办“政府开放日”活动1次，邀请群众代表走进县自然资源局。")) == .short)
         #expect(judge.compare(openDays, passage("全年举办“政府开放日”活动3次。")) == .meets)
+        // A whole before 中 is not the count of those that did it (fictional township).
+        let villages = passage("指导全镇18个村每季度更新一次村务公开栏。")
+        #expect(judge.compare(villages, passage("全镇18个村中已有12个村按季度更新公开栏，其余6个村正在整改。")) == .short)
+        #expect(judge.compare(villages, passage("全镇18个村均按季度更新公开栏。")) == .meets)
         let checks = passage("每月对乡镇和部门网站栏目开展一次检查。")
         #expect(judge.compare(checks, passage("建立网站巡查机制，每季度对全县政府网站开展一次全面检查。")) == .short)
         #expect(judge.compare(checks, passage("每周对乡镇和部门网站栏目开展一次检查。")) != .short)
