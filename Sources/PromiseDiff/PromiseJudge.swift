@@ -64,8 +64,11 @@ public struct PromiseJudge: Sendable {
             // A short item, or a numbered one of moderate length (five sentences at most), is one
             // promise; a long one (a work report's (一)…(九)), or one that states targets, holds
             // many, one per sentence.
+            // An untitled paragraph that commits in two sentences or more (2022年，我局将加大…公开力度；
+            // 同时加强信息员队伍建设…) makes as many promises, each judged on its own.
+            let committing = sentences.filter { isCommitment($0, cues) && !announces($0, cues) }.count
             let whole = (sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600 && sentences.count <= 5))
-                && !statesTarget(item.span)
+                && !statesTarget(item.span) && !(item.title == nil && committing >= 2)
             // The title of a long item counts too: it names a commitment of its own
             // (（四）积极推动区域协调发展), and readers quote it as one.
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) && !(sentences.count == 1 && announces($0, cues)) }

@@ -342,6 +342,39 @@ import TestSupport
         #expect(plants.status == .fulfilled)
     }
 
+    /// An untitled paragraph of part 五 that commits in several sentences makes several promises,
+    /// each judged on its own: one done, one not reported, one done. (Fictional bureau, 青禾县.)
+    @Test func anUntitledParagraphOfSeveralCommitments_isSeveralPromises() throws {
+        let folder = Paths.temporaryFolder()
+        let a = folder.appendingPathComponent("2021.txt"), b = folder.appendingPathComponent("2022.txt")
+        func report(_ year: Int, _ overview: String, _ fifth: String) -> String {
+            """
+            青禾县水利局\(year)年政府信息公开工作年度报告（虚构）
+            一、总体情况
+            \(overview)
+            二、主动公开政府信息情况
+            三、收到和处理政府信息公开申请情况
+            本年度未收到申请。
+            四、政府信息公开行政复议、行政诉讼情况
+            无。
+            五、存在的主要问题及改进情况
+            \(fifth)
+            六、其他需要报告的事项
+            无。
+            """
+        }
+        try report(2021, "2021年，我局主动公开政府信息86条，其中水利工程建设信息32条。",
+                   "2021年我局政府信息公开工作仍存在信息更新不及时等问题。2022年，我局将进一步加大水利工程建设项目信息公开力度，及时公开项目审批、招标投标和施工进展信息；"
+                   + "同时加强信息员队伍建设，确保每季度至少开展一次业务学习。针对上述问题，我局还将建立信息发布审核台账，落实“三审三校”制度。")
+            .write(to: a, atomically: true, encoding: .utf8)
+        try report(2022, "2022年，我局主动公开政府信息104条。水利工程建设项目审批、招投标和施工进展信息均在县政府网站水利专栏及时公开，全年公开项目信息41条。"
+                   + "建立信息发布审核台账，严格落实“三审三校”制度。", "信息员业务能力仍有不足。2023年，我局将组织信息员参加县级培训。")
+            .write(to: b, atomically: true, encoding: .utf8)
+        let d = try extractAndDiff(a, b).diff
+        #expect(d.promises.count == 3)
+        #expect(d.promises.map(\.status) == [.fulfilled, .notReported, .fulfilled], "\(d.promises.map { "\($0.status) \($0.text.prefix(20))" })")
+    }
+
     /// Drawing up the next period's plan is the plan year's own task (2000: 今年还要研究制定…第十个
     /// 五年计划): judged against the next review, while the period's goals stay multi-year.
     @Test func draftingAPeriodsPlan_isTheYearsTask() throws {
