@@ -57,10 +57,11 @@ import TestSupport
     @Test func topicSentencesAndFiguresToMove_areCommitments_announcementsAreNot() {
         let cues = DiffCues.shared
         for text in ["加强现代农业建设。", "扎实推进“一带一路”建设。", "扎实有效去产能。", "坚决打好蓝天保卫战。", "控制固定资产投资规模。",
-                     "中央财政专项扶贫资金增长30%以上。", "今年二氧化硫、氮氧化物排放量要分别下降3%"] {
+                     "中央财政专项扶贫资金增长30%以上。", "今年二氧化硫、氮氧化物排放量要分别下降3%", "广义货币M2预期增长目标拟定为13%左右。"] {
             #expect(PromiseJudge.isCommitment(passage(text), cues), "\(text)")
         }
         for text in ["启动《", "实施新一轮《", "这也有利于引导各方面把主要精力放在深化改革、调整结构上。",
+                     "中央提出今年经济增长预期目标为8%左右，是为了使预期目标符合实际情况，既考虑需要，也考虑可能。",
                      "促进区域协调发展，是我国现代化建设中的一个重大战略问题。"] {
             #expect(!PromiseJudge.isCommitment(passage(text), cues), "\(text)")
         }
