@@ -4,8 +4,9 @@ import ReportText
 
 /// Derives the promises of a report and judges each against the next report's passages.
 ///
-/// A promise is a short commitment item as a whole, or each sentence of a long one that is
-/// neither a lead-in nor a claim of past credit. Judging, in order:
+/// A promise is a short commitment item as a whole, or each sentence of a long one (or of an
+/// untitled paragraph that commits more than once) that is neither a lead-in nor a claim of past
+/// credit. Judging, in order:
 /// - `fulfilled`: a result passage covers it (score ≥ `fulfilledScore`) and says it was done
 ///   (`done.txt`) or gives a number that meets the promised quantity;
 /// - `partial`: such a passage falls short of the quantity, or a weaker match covers part of it;
