@@ -67,13 +67,13 @@ public struct PromiseJudge: Sendable {
             // many, one per sentence.
             // An untitled paragraph that commits in two sentences or more (2022年，我局将加大…公开力度；
             // 同时加强信息员队伍建设…) makes as many promises, each judged on its own.
-            let committing = sentences.filter { isCommitment($0, cues) && !announces($0, cues) }.count
+            let committing = sentences.filter { isCommitment($0, cues) && !announces($0, cues) }
             let whole = (sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600 && sentences.count <= 5))
-                && !statesTarget(item.span) && !(item.title == nil && committing >= 2)
+                && !statesTarget(item.span) && !(item.title == nil && committing.count >= 2)
             // The title of a long item counts too: it names a commitment of its own
             // (（四）积极推动区域协调发展), and readers quote it as one.
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) && !(sentences.count == 1 && announces($0, cues)) }
-                : sentences.filter { !statesTarget($0.span) && isCommitment($0, cues) && !announces($0, cues) }
+                : committing.filter { !statesTarget($0.span) }
             // A plan period named by a heading above the item (（四）“十一五”时期的战略重点和主要任务),
             // by a part it goes on from, or by the promise itself: what is set there is set for the
             // period, not the year. A paragraph that turns to the year (2001年是…，做好今年的各项工作)

@@ -34,11 +34,10 @@ extension PromiseJudge {
         // Where each of the promise's words is written in it, for the clause of each figure.
         let saidAt = promise.words.map { Self.occurrences(of: $0, in: said) }
         var verdict = NumberAgreement.none
+        let counts = evidence.quantities.filter { !Self.isWhole($0, of: evidence.quantities, in: text) }
         for want in promise.quantities where want.unit != nil {
             let base = want.baseUnit ?? want.unit
-            let same = evidence.quantities.filter {
-                ($0.baseUnit ?? $0.unit) == base && $0.unit != nil && !(annual && isAggregate($0)) && !Self.isWhole($0, of: evidence.quantities, in: text)
-            }
+            let same = counts.filter { ($0.baseUnit ?? $0.unit) == base && $0.unit != nil && !(annual && isAggregate($0)) }
             let clause = saidClauses[want.range.lowerBound]
             let clauseStart = saidClauses.firstIndex(of: clause)!
             guard !same.isEmpty, !DiffCues.any(DiffCues.shared.otherYear, String(decoding: said[clauseStart..<want.range.lowerBound], as: UTF16.self)) else { continue }
