@@ -22,6 +22,20 @@ import TestSupport
         #expect(passage("乡镇工作人员力量仍然薄弱，队伍依然不稳定，还需加强").words == passage("乡镇工作人员力量薄弱，队伍不稳定").words)
     }
 
+    /// A compound that synonyms.txt names whole (医药卫生体制改革, for 医改) still holds the words
+    /// it is made of, so a promise that puts other words between them finds it (national
+    /// 2013→2014: 深化医药卫生事业改革发展 / 深化医药卫生体制改革); its common parts (体制,
+    /// 改革 on its own) are not added, as they would match anything.
+    @Test func aNamedCompound_holdsTheNamesItIsMadeOf() {
+        let words = passage("深化医药卫生体制改革。").words
+        #expect(words.contains("医药卫生体制改革") && words.contains("医药卫生"), "\(words)")
+        #expect(!words.contains("体制"))
+        #expect(passage("推进医改").words == words.filter { $0 != "深化" })
+        let similarity = Similarity(idf: IDF())
+        let promise = passage("深化医药卫生事业改革发展。")
+        #expect(similarity.score(promise, passage("深化医药卫生体制改革。")) > similarity.score(promise, passage("促进文化事业和文化产业健康发展。")))
+    }
+
     @Test func wordsWrittenTogether_matchOnlyWhenWrittenTogether() {
         let similarity = Similarity(idf: IDF())
         let promise = passage("建立存款保险制度")
