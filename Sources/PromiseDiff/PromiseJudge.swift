@@ -48,6 +48,9 @@ public struct PromiseJudge: Sendable {
         /// The promise's clauses (split at ，；：) with enough content to match on their own: a
         /// compound promise can be done in part, and one clause can come back as a problem.
         public var clauses: [Passage]
+        /// What is looked for in the later report, when it is less than `passage`: the promise
+        /// without its clauses of purpose (让老百姓住上放心房), which a review does not report.
+        public var query: Passage? = nil
     }
 
     static func promises(of prepared: ReportPassages) -> [Promise] {
@@ -98,7 +101,9 @@ public struct PromiseJudge: Sendable {
                 }
                 out.append(Promise(id: Self.id(out.count + 1), item: item, passage: p,
                                    testable: testable, multiYear: multiYear,
-                                   clauses: clauses.count > 1 || acting.count < parts.count ? clauses : []))
+                                   clauses: clauses.count > 1 || acting.count < parts.count ? clauses : [],
+                                   query: acting.count < parts.count && !acting.isEmpty ? reader.build(
+                                       acting.joined(separator: "，"), p.span, normalized: acting.joined(separator: "，"), item, inRecap: p.inRecap) : nil))
             }
         }
         return out
@@ -231,7 +236,7 @@ public struct PromiseJudge: Sendable {
 
     public func features(_ p: Promise, results: CandidateIndex, problems: CandidateIndex, plans: CandidateIndex) -> Features {
         let cues = DiffCues.shared
-        let whole = similarity.query(p.passage)
+        let whole = similarity.query(p.query ?? p.passage)
         let r = similarity.best(whole, among: results)
         var problem = similarity.best(whole, among: problems, limit: 1).first
         var plan = similarity.best(whole, among: plans, limit: 1).first
