@@ -97,6 +97,15 @@ import Testing
         #expect(notice.metadata.unit.value == unit)
     }
 
+    /// A government and its office named short in one year's title and in full in another's are
+    /// one unit, so that their years pair; a department keeps its own name.
+    @Test(arguments: [("清河县政府", "清河县人民政府"), ("清河县政府办公室", "清河县人民政府办公室"), ("白鹭镇政府", "白鹭镇人民政府"), ("清河县人民政府办公室", "清河县人民政府办公室"),
+                      ("清河县教育局", "清河县教育局")])
+    func aUnitNamedShort_isReadByItsFullName(written: String, full: String) throws {
+        let r = try extract(text: "\(written)2020年政府信息公开工作年度报告（虚构）\n一、总体情况\n2020年，主动公开信息12条。\n")
+        #expect(r.metadata.unit.value == full)
+    }
+
     /// A site's breadcrumb that ends on the column's name is no title; measures announced after the
     /// problems they answer (结合工作中存在的问题和不足，我们将从以下三个方面改进) are commitments, and
     /// a review's 对进一步规范…发挥了积极作用 promises nothing.

@@ -64,11 +64,28 @@ extension MetadataReader {
             unit = Field(Self.unit(in: kept) ?? (kept.isEmpty ? nil : kept), unit.source ?? "text")
             warnings.append("gambling words stand in the unit's name (\(u)): a hacked page; they are left out")
         }
+        if let u = unit.value, unit.source != "manifest" { unit.value = Self.fullName(u) }
         if let u = unit.value, u.contains("*") || u.contains("×") || u.contains("XX") {
             warnings.append("the unit name is masked (\(u)): a reprint; pair it with others only through a manifest")
         }
         return unit
     }
+
+    /// The full name of a unit named short (清河县政府办 → 清河县人民政府办公室; `metadata/unit-names.txt`).
+    static func fullName(_ unit: String) -> String {
+        let range = NSRange(location: 0, length: (unit as NSString).length)
+        for (pattern, template) in unitNames where pattern.firstMatch(in: unit, range: range) != nil {
+            return pattern.stringByReplacingMatches(in: unit, range: range, withTemplate: template)
+        }
+        return unit
+    }
+
+    static let unitNames: [(NSRegularExpression, String)] = ((try? ResourceFiles.lines(file: "metadata/unit-names.txt", bundle: .module)) ?? [])
+        .compactMap { line in
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let pattern = try? NSRegularExpression(pattern: parts[0]) else { return nil }
+            return (pattern, parts[1])
+        }
 
     /// A department's name without its place (国资局 of 浑南区国资局, of 区政府国资局 too).
     static func departmentTail(_ unit: String) -> String {
