@@ -18,6 +18,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]+")
 EDGE_STOP = set("的了是在和与及等将要把被对从向为也都而并且或其之以于由就这那我你他她它们有个所着过给让使十更少")
 INNER_STOP = set("的和与及")  # inside a longer candidate these join two words into a phrase
 PHRASE_ENDS = ("更多", "良好", "不少", "一定能", "一定能够")
+# Modifiers that open the next word: 职工基本 and 年内基本 are cut from 职工基本养老保险 and
+# 年内基本建成, not terms.
+MODIFIER_ENDS = ("基本", "全面", "积极", "进一步", "不断", "继续")
 MAX_LEN = 6
 
 
@@ -62,7 +65,7 @@ def main(paths):
         n = len(g)
         if n < 2 or g[0] in EDGE_STOP or g[-1] in EDGE_STOP:
             continue
-        if n >= 3 and (INNER_STOP & set(g[1:-1]) or g.endswith(PHRASE_ENDS)):
+        if n >= 3 and (INNER_STOP & set(g[1:-1]) or g.endswith(PHRASE_ENDS) or (g.endswith(MODIFIER_ENDS) and g not in MODIFIER_ENDS)):
             continue
         if f < (8 if n == 2 else 3):
             continue
