@@ -1,3 +1,4 @@
+import Foundation
 import ReportText
 
 /// How much of a promise (or problem) a passage covers: the IDF-weighted share of its content
@@ -9,10 +10,16 @@ public struct Similarity: Sendable {
     /// Weights of the two parts.
     public static let wordWeight = 0.65
     public static let bigramWeight = 0.35
-    /// IDF mass below which a promise is too generic to match with full confidence.
-    public static let minimumInformation = 6.0
+    /// IDF mass below which a promise is too generic to match with full confidence: the weight of
+    /// one and a half words found in a single item. Weights grow with the number of items, so a
+    /// fixed mass would ask more of a short county report than of a national one (a pair of
+    /// national work reports, about 90 items, asks for 6.2).
+    public let minimumInformation: Double
 
-    public init(idf: IDF) { self.idf = idf }
+    public init(idf: IDF) {
+        self.idf = idf
+        minimumInformation = max(1, 1.5 * log((Double(idf.documents) + 1) / 1.5))
+    }
 
     public func score(_ query: Passage, _ candidate: Passage) -> Double {
         let q = self.query(query)
@@ -84,7 +91,7 @@ public struct Similarity: Sendable {
     func blend(_ query: Passage, shared: Double, total: Double, sharedBigrams: Int) -> Double {
         let wordCoverage = total > 0 ? shared / total : 0
         let bigramCoverage = query.bigrams.isEmpty ? 0 : Double(sharedBigrams) / Double(query.bigrams.count)
-        let confidence = min(1, total / Self.minimumInformation)
+        let confidence = min(1, total / minimumInformation)
         return (Self.wordWeight * wordCoverage + Self.bigramWeight * bigramCoverage) * confidence
     }
 

@@ -431,6 +431,39 @@ import TestSupport
                 "\(judged.score) \(judged.evidence.map(\.text))")
     }
 
+    /// A county office's reports are short: a dozen items, so every word weighs less than in a
+    /// national report of ninety. A measure promised again in the same words is still repromised
+    /// (the information a match needs scales with the number of items). (Fictional bureau, 柳溪县.)
+    @Test func aShortReportsMeasurePromisedAgain_isRepromised() throws {
+        let folder = Paths.temporaryFolder()
+        let a = folder.appendingPathComponent("2020.txt"), b = folder.appendingPathComponent("2021.txt")
+        func report(_ year: Int, _ overview: String, _ fifth: String) -> String {
+            """
+            柳溪县市场监督管理局\(year)年政府信息公开工作年度报告（虚构）
+            一、总体情况
+            \(overview)
+            二、主动公开政府信息情况
+            三、收到和处理政府信息公开申请情况
+            本年度收到申请2件，均按期答复。
+            四、政府信息公开行政复议、行政诉讼情况
+            无。
+            五、存在的主要问题及改进情况
+            \(fifth)
+            六、其他需要报告的事项
+            无。
+            """
+        }
+        try report(2020, "2020年，我局主动公开政府信息168条，其中行政处罚信息52条。",
+                   "（一）存在的问题\n一是政策解读形式单一；二是行政处罚信息公示不够及时。\n（二）改进措施\n一是丰富政策解读形式，推出图解、视频解读不少于5期；二是开展政务公开业务培训。")
+            .write(to: a, atomically: true, encoding: .utf8)
+        try report(2021, "2021年，我局主动公开政府信息205条，推出图解、视频等政策解读8期。",
+                   "（一）存在的问题\n工作人员业务能力有待提高。\n（二）改进措施\n2022年，我局将组织开展政务公开业务培训不少于2次。")
+            .write(to: b, atomically: true, encoding: .utf8)
+        let d = try extractAndDiff(a, b).diff
+        #expect(d.promises.map(\.status) == [.fulfilled, .notReported], "\(d.promises.map { "\($0.status) \($0.text.prefix(12))" })")
+        #expect(d.promises.map(\.repromised) == [false, true])
+    }
+
     /// Drawing up the next period's plan is the plan year's own task (2000: 今年还要研究制定…第十个
     /// 五年计划): judged against the next review, while the period's goals stay multi-year.
     @Test func draftingAPeriodsPlan_isTheYearsTask() throws {
