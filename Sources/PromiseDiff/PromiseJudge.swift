@@ -334,7 +334,7 @@ public struct PromiseJudge: Sendable {
             underWayOnly = f.progress && !p.multiYear
         } else {
             status = .notReported
-            reason = f.results.isEmpty ? "nothing in the later report shares its words"
+            reason = f.results.isEmpty ? "no result of the later report shares its words"
                 : String(format: "no result says it was done (best match %.2f)", rScore)
         }
         // The thresholds name a partial by what they see (a quantity short, a compound promise

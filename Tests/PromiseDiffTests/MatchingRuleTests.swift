@@ -63,7 +63,8 @@ import TestSupport
     @Test func smallMeasuresOfAnOGIReport_areCommitments_slogansAreNot() {
         let cues = DiffCues.shared
         for text in ["一是丰富政策解读形式，运用图片、视频等方式解读政策", "用好政务公开专栏", "督促乡镇及时更新信息", "办好特殊教育",
-                     "合理调整社会最低工资标准", "关心帮助农村留守儿童", "新产生的贫困人口要及时纳入帮扶"] {
+                     "合理调整社会最低工资标准", "关心帮助农村留守儿童", "新产生的贫困人口要及时纳入帮扶",
+                     "二是行政处罚决定作出之日起7个工作日内公示", "按时答复依申请公开事项"] {
             #expect(PromiseJudge.isCommitment(passage(text), cues), "\(text)")
         }
         for text in ["今后五年是跨越“中等收入陷阱”的重要阶段", "经济增速是综合性指标", "综合分析国内外形势，我国发展面临的机遇和挑战并存",
