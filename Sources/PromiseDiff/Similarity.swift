@@ -10,15 +10,16 @@ public struct Similarity: Sendable {
     /// Weights of the two parts.
     public static let wordWeight = 0.65
     public static let bigramWeight = 0.35
-    /// IDF mass below which a promise is too generic to match with full confidence: the weight of
-    /// one and a half words found in a single item. Weights grow with the number of items, so a
-    /// fixed mass would ask more of a short county report than of a national one (a pair of
-    /// national work reports, about 90 items, asks for 6.2).
+    /// IDF mass below which a promise is too generic to match with full confidence: 6, or the
+    /// weight of one and a half words found in a single item where that is less. Weights grow with
+    /// the number of items, so a fixed mass would ask more of a pair of short county reports (two
+    /// dozen items) than of national ones (about 90 items, where both give 6); over a whole corpus
+    /// (`analyze`) the fixed mass judges better, as the model was fitted on pairs.
     public let minimumInformation: Double
 
     public init(idf: IDF) {
         self.idf = idf
-        minimumInformation = max(1, 1.5 * log((Double(idf.documents) + 1) / 1.5))
+        minimumInformation = min(6, max(1, 1.5 * log((Double(idf.documents) + 1) / 1.5)))
     }
 
     public func score(_ query: Passage, _ candidate: Passage) -> Double {
