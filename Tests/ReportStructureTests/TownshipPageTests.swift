@@ -98,9 +98,10 @@ import Testing
     }
 
     /// A government and its office named short in one year's title and in full in another's are
-    /// one unit, so that their years pair; a department keeps its own name.
+    /// one unit, so that their years pair; a department keeps its own name, also where the page
+    /// spaces the title's words apart.
     @Test(arguments: [("清河县政府", "清河县人民政府"), ("清河县政府办公室", "清河县人民政府办公室"), ("白鹭镇政府", "白鹭镇人民政府"), ("清河县人民政府办公室", "清河县人民政府办公室"),
-                      ("清河县教育局", "清河县教育局")])
+                      ("清河县教育局", "清河县教育局"), ("清河县 教育局 ", "清河县教育局"), ("清河县　政府办公室", "清河县人民政府办公室")])
     func aUnitNamedShort_isReadByItsFullName(written: String, full: String) throws {
         let r = try extract(text: "\(written)2020年政府信息公开工作年度报告（虚构）\n一、总体情况\n2020年，主动公开信息12条。\n")
         #expect(r.metadata.unit.value == full)

@@ -301,8 +301,12 @@ struct MetadataReader {
         for w in ["印发", "转发", "公布", "《", "》", "的通知", "的公告"] { t = t.replacingOccurrences(of: w, with: "") }
         if let m = firstMatch(leadingLabel, t, group: 0) { t = String(t.dropFirst(m.count)) }
         if let m = firstMatch(leadingYear, t, group: 0) { t = String(t.dropFirst(m.count)) }
+        // A page may space a title's words apart (清河县 教育局 2020年…): a name runs on across them.
+        t = hanSpacing.stringByReplacingMatches(in: t, range: NSRange(location: 0, length: (t as NSString).length), withTemplate: "")
         return t.trimmingCharacters(in: .whitespaces)
     }
+
+    static let hanSpacing = try! NSRegularExpression(pattern: #"(?<=\p{Han})[ \t\u3000\u00A0]+(?=\p{Han})"#)
 
     static let cellBars = CharacterSet(charactersIn: "| ")
     static let trailingBrackets = try! NSRegularExpression(pattern: #"\([^()]*\)$"#)
