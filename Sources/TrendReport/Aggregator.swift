@@ -26,7 +26,7 @@ struct Aggregator {
     }
 
     func run(_ input: SpooledRows<ReportEntry>, progress: ((Int) -> Void)?, emit: (UnitTrend) throws -> Void) throws -> Analysis {
-        let sorted = try SortedSpool<ReportEntry>(by: ReportEntry.reduceOrder)
+        let sorted = try SortedSpool<ReportEntry>(by: { ReportEntry.reduceOrder($0, $1) })
         try input.forEach { try sorted.append($0) }
         var differs = try (0..<analyzer.options.jobs).map { _ in try Differ(lexicon: analyzer.options.lexicon, idf: idf) }
         var analysis = Analysis(units: try SpooledRows(), reports: 0, compare: try SpooledRows(), pairs: 0, skipped: [])

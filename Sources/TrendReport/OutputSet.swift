@@ -27,7 +27,7 @@ public final class OutputSet: @unchecked Sendable {
         for name in (try? fm.contentsOfDirectory(atPath: out.path)) ?? [] where name.hasPrefix(".staging-") {
             try? fm.removeItem(at: out.appendingPathComponent(name))
         }
-        paths = try SortedSpool(by: <)
+        paths = try SortedSpool(by: { $0 < $1 })
         staging = out.appendingPathComponent(".staging-\(getpid())")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         // Files are staged as the run goes: an interrupt must not leave them behind.
