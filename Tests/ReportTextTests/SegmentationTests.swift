@@ -20,6 +20,9 @@ import Testing
         ("我县成立了政务公开领导小组", ["领导小组"]),
         ("由办公室主任任副组长", ["办公室"]),
         ("落实人员,细化措施", ["细化"]),
+        // County and OGI terms that ICU breaks into single characters, which matching drops.
+        ("建立依申请公开登记台账,全程留痕", ["台账", "留痕"]),
+        ("网上可办率达到85%,10个社区设立居务公开栏", ["网上可办率", "公开栏"]),
     ])
     func segmenter_keepsDomainTermsWhole(text: String, expected: [String]) throws {
         let got = try words(text)
