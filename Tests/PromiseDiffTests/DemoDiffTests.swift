@@ -13,6 +13,16 @@ func extractAndDiff(_ a: URL, _ b: URL) throws -> (a: ExtractedReport, b: Extrac
     return (ra, rb, try Differ(lexicon: lexicon, idf: IDF(reports: [ra, rb])).diff(ra, rb))
 }
 
+/// The same for two reports' texts written for a test: saved in a fresh folder, each as its year.
+func extractAndDiff(_ earlier: (year: Int, text: String), _ later: (year: Int, text: String)) throws
+    -> (a: ExtractedReport, b: ExtractedReport, diff: DiffReport) {
+    let folder = Paths.temporaryFolder()
+    let a = folder.appendingPathComponent("\(earlier.year).txt"), b = folder.appendingPathComponent("\(later.year).txt")
+    try earlier.text.write(to: a, atomically: true, encoding: .utf8)
+    try later.text.write(to: b, atomically: true, encoding: .utf8)
+    return try extractAndDiff(a, b)
+}
+
 /// The fictional county (白鹭县) was written so that every status, flag and verdict appears:
 /// these are its exact expected outcomes.
 @Suite struct DemoDiffTests {

@@ -339,9 +339,7 @@ import TestSupport
 /// (白鹭县, invented); 十二五 plays the 2001 report's 十五.
 @Suite struct PlanPeriodPartsTests {
     @Test func partsGoingOnFromAPeriodsPart_setThePeriodsGoals_butTheYearsParagraphIsAnnual() throws {
-        let folder = Paths.temporaryFolder()
-        let a = folder.appendingPathComponent("2011.txt"), b = folder.appendingPathComponent("2012.txt")
-        try """
+        let earlier = """
             白鹭县2011年政府工作报告（虚构）
             一、“十一五”时期工作回顾
             五年来，全县地区生产总值年均增长11%。
@@ -350,15 +348,15 @@ import TestSupport
             三、加快工业转型升级
             建成白鹭工业园区，引进规模以上工业企业50家。
             2011年是承上启下的一年，做好今年的工作至关重要。新建标准厂房10万平方米。
-            """.write(to: a, atomically: true, encoding: .utf8)
-        try """
+            """
+        let later = """
             白鹭县2012年政府工作报告（虚构）
             一、2011年工作回顾
             2011年，全县新建标准厂房12万平方米，白鹭工业园区建设有序推进。
             二、2012年工作安排
             新建幼儿园3所。
-            """.write(to: b, atomically: true, encoding: .utf8)
-        let d = try extractAndDiff(a, b).diff
+            """
+        let d = try extractAndDiff((2011, earlier), (2012, later)).diff
         let park = try #require(d.promises.first { $0.text.contains("白鹭工业园区") })
         #expect(park.horizon == "multi-year")
         let plants = try #require(d.promises.first { $0.text.contains("10万平方米") })
@@ -369,8 +367,6 @@ import TestSupport
     /// An untitled paragraph of part 五 that commits in several sentences makes several promises,
     /// each judged on its own: one done, one not reported, one done. (Fictional bureau, 青禾县.)
     @Test func anUntitledParagraphOfSeveralCommitments_isSeveralPromises() throws {
-        let folder = Paths.temporaryFolder()
-        let a = folder.appendingPathComponent("2021.txt"), b = folder.appendingPathComponent("2022.txt")
         func report(_ year: Int, _ overview: String, _ fifth: String) -> String {
             """
             青禾县水利局\(year)年政府信息公开工作年度报告（虚构）
@@ -387,14 +383,12 @@ import TestSupport
             无。
             """
         }
-        try report(2021, "2021年，我局主动公开政府信息86条，其中水利工程建设信息32条。",
-                   "2021年我局政府信息公开工作仍存在信息更新不及时等问题。2022年，我局将进一步加大水利工程建设项目信息公开力度，及时公开项目审批、招标投标和施工进展信息；"
-                   + "同时加强信息员队伍建设，确保每季度至少开展一次业务学习。针对上述问题，我局还将建立信息发布审核台账，落实“三审三校”制度。")
-            .write(to: a, atomically: true, encoding: .utf8)
-        try report(2022, "2022年，我局主动公开政府信息104条。水利工程建设项目审批、招投标和施工进展信息均在县政府网站水利专栏及时公开，全年公开项目信息41条。"
-                   + "建立信息发布审核台账，严格落实“三审三校”制度。", "信息员业务能力仍有不足。2023年，我局将组织信息员参加县级培训。")
-            .write(to: b, atomically: true, encoding: .utf8)
-        let d = try extractAndDiff(a, b).diff
+        let earlier = report(2021, "2021年，我局主动公开政府信息86条，其中水利工程建设信息32条。",
+                             "2021年我局政府信息公开工作仍存在信息更新不及时等问题。2022年，我局将进一步加大水利工程建设项目信息公开力度，及时公开项目审批、招标投标和施工进展信息；"
+                             + "同时加强信息员队伍建设，确保每季度至少开展一次业务学习。针对上述问题，我局还将建立信息发布审核台账，落实“三审三校”制度。")
+        let later = report(2022, "2022年，我局主动公开政府信息104条。水利工程建设项目审批、招投标和施工进展信息均在县政府网站水利专栏及时公开，全年公开项目信息41条。"
+                           + "建立信息发布审核台账，严格落实“三审三校”制度。", "信息员业务能力仍有不足。2023年，我局将组织信息员参加县级培训。")
+        let d = try extractAndDiff((2021, earlier), (2022, later)).diff
         #expect(d.promises.count == 3)
         #expect(d.promises.map(\.status) == [.fulfilled, .notReported, .fulfilled], "\(d.promises.map { "\($0.status) \($0.text.prefix(20))" })")
     }
@@ -403,16 +397,14 @@ import TestSupport
     /// clauses of purpose (让老百姓住得更舒心), whose words would find the review's sentence about
     /// satisfaction instead of the one about the work. (Fictional county, 白鹭县.)
     @Test func aPromiseIsLookedForWithoutItsPurpose() throws {
-        let folder = Paths.temporaryFolder()
-        let a = folder.appendingPathComponent("2020.txt"), b = folder.appendingPathComponent("2021.txt")
-        try """
+        let earlier = """
             白鹭县2020年政府工作报告（虚构）
             一、2019年工作回顾
             2019年，全县新建农村公路120公里，改造农村危房300户。
             二、2020年工作安排
             加快城镇老旧小区改造，完善供水管网和停车设施，让老百姓住得更舒心、更满意。
-            """.write(to: a, atomically: true, encoding: .utf8)
-        try """
+            """
+        let later = """
             白鹭县2021年政府工作报告（虚构）
             一、2020年工作回顾
             2020年，完成城镇老旧小区改造12个，新铺设供水管网18公里，新增停车位600个。
@@ -420,8 +412,8 @@ import TestSupport
             政务服务群众满意率达98%，老百姓办事更舒心、更满意。
             二、2021年工作安排
             新建幼儿园3所。
-            """.write(to: b, atomically: true, encoding: .utf8)
-        let (ra, _, d) = try extractAndDiff(a, b)
+            """
+        let (ra, _, d) = try extractAndDiff((2020, earlier), (2021, later))
         let reader = try PassageReader(lexicon: Lexicon.builtIn())
         let promise = try #require(PromiseJudge.promises(of: ReportPassages(ra, reader: reader)).first)
         let asked = try #require(promise.query).words
@@ -436,8 +428,6 @@ import TestSupport
     /// national report of ninety. A measure promised again in the same words is still repromised
     /// (the information a match needs scales with the number of items). (Fictional bureau, 柳溪县.)
     @Test func aShortReportsMeasurePromisedAgain_isRepromised() throws {
-        let folder = Paths.temporaryFolder()
-        let a = folder.appendingPathComponent("2020.txt"), b = folder.appendingPathComponent("2021.txt")
         func report(_ year: Int, _ overview: String, _ fifth: String) -> String {
             """
             柳溪县市场监督管理局\(year)年政府信息公开工作年度报告（虚构）
@@ -454,13 +444,11 @@ import TestSupport
             无。
             """
         }
-        try report(2020, "2020年，我局主动公开政府信息168条，其中行政处罚信息52条。",
-                   "（一）存在的问题\n一是政策解读形式单一；二是行政处罚信息公示不够及时。\n（二）改进措施\n一是丰富政策解读形式，推出图解、视频解读不少于5期；二是开展政务公开业务培训。")
-            .write(to: a, atomically: true, encoding: .utf8)
-        try report(2021, "2021年，我局主动公开政府信息205条，推出图解、视频等政策解读8期。",
-                   "（一）存在的问题\n工作人员业务能力有待提高。\n（二）改进措施\n2022年，我局将组织开展政务公开业务培训不少于2次。")
-            .write(to: b, atomically: true, encoding: .utf8)
-        let d = try extractAndDiff(a, b).diff
+        let earlier = report(2020, "2020年，我局主动公开政府信息168条，其中行政处罚信息52条。",
+                             "（一）存在的问题\n一是政策解读形式单一；二是行政处罚信息公示不够及时。\n（二）改进措施\n一是丰富政策解读形式，推出图解、视频解读不少于5期；二是开展政务公开业务培训。")
+        let later = report(2021, "2021年，我局主动公开政府信息205条，推出图解、视频等政策解读8期。",
+                           "（一）存在的问题\n工作人员业务能力有待提高。\n（二）改进措施\n2022年，我局将组织开展政务公开业务培训不少于2次。")
+        let d = try extractAndDiff((2020, earlier), (2021, later)).diff
         #expect(d.promises.map(\.status) == [.fulfilled, .notReported], "\(d.promises.map { "\($0.status) \($0.text.prefix(12))" })")
         #expect(d.promises.map(\.repromised) == [false, true])
     }
@@ -468,24 +456,22 @@ import TestSupport
     /// Drawing up the next period's plan is the plan year's own task (2000: 今年还要研究制定…第十个
     /// 五年计划): judged against the next review, while the period's goals stay multi-year.
     @Test func draftingAPeriodsPlan_isTheYearsTask() throws {
-        let folder = Paths.temporaryFolder()
-        let a = folder.appendingPathComponent("2020.txt"), b = folder.appendingPathComponent("2021.txt")
-        try """
+        let earlier = """
             白鹭县2020年政府工作报告（虚构）
             一、2019年工作回顾
             2019年，全县新建农村公路120公里。
             二、2020年工作安排
             科学编制“十四五”规划纲要，谋划一批重大项目。
             “十四五”期间，力争全县地区生产总值年均增长7%。
-            """.write(to: a, atomically: true, encoding: .utf8)
-        try """
+            """
+        let later = """
             白鹭县2021年政府工作报告（虚构）
             一、2020年工作回顾
             2020年，高质量编制完成“十四五”规划纲要，谋划储备重大项目86个。
             二、2021年工作安排
             新建幼儿园3所。
-            """.write(to: b, atomically: true, encoding: .utf8)
-        let d = try extractAndDiff(a, b).diff
+            """
+        let d = try extractAndDiff((2020, earlier), (2021, later)).diff
         let drafting = try #require(d.promises.first { $0.text.contains("编制") })
         #expect(drafting.horizon == "annual" && drafting.status == .fulfilled, "\(drafting.horizon) \(drafting.status)")
         let growth = try #require(d.promises.first { $0.text.contains("年均增长7%") })
