@@ -50,31 +50,33 @@ public final class PassageReader {
     let normalizer = Normalizer()
     /// Content words after synonyms, stop words dropped.
     let words: ContentWordReader
-    /// The parts of compound canonical words, which a passage holding the compound holds too.
-    let parts: [String: [String]]
+    /// The parts of compound canonical words, by the compound's word id: a passage holding the
+    /// compound holds them too.
+    let parts: [Int32: [(id: Int32, word: String)]]
 
     public init(lexicon: Lexicon) throws {
         let (stopwords, synonyms) = (DiffCues.shared.stopwords, DiffCues.shared.synonyms)
+        let words = ContentWordReader { raw in
+            let w = synonyms[raw] ?? raw
+            return (stopwords.contains(w) ? nil : w, w == raw)
+        }
+        self.words = words
         // A canonical word names a compound (医药卫生体制改革) that a report may write with other
         // words between its parts (医药卫生事业改革): it also counts as its parts.
         let plain = try WordSegmenter(lexicon: lexicon)
-        var parts: [String: [String]] = [:]
+        var parts: [Int32: [(id: Int32, word: String)]] = [:]
         for canonical in Set(synonyms.values) {
             let units = Array(canonical.utf16)
             let split = try plain.tokens(units).compactMap { $0.contentWord(in: units) }.filter { $0 != canonical }
             // Only the parts that name something on their own (医药卫生, not 体制 or 保险).
             let named = split.filter { $0.count >= 3 && !stopwords.contains($0) }
-            if split.count > 1 && !named.isEmpty { parts[canonical] = named }
+            if split.count > 1 && !named.isEmpty { parts[words.id(of: canonical)] = named.map { (words.id(of: $0), $0) } }
         }
         self.parts = parts
         var lexicon = lexicon
         // Variants must come out of the segmenter whole to be mapped.
         for (variant, canonical) in synonyms { lexicon.insert(variant); lexicon.insert(canonical) }
         segmenter = try WordSegmenter(lexicon: lexicon)
-        words = ContentWordReader { raw in
-            let w = synonyms[raw] ?? raw
-            return (stopwords.contains(w) ? nil : w, w == raw)
-        }
     }
 
     /// Every sentence of the report's text (for text reuse), with the role of the item it falls
@@ -159,9 +161,9 @@ public final class PassageReader {
         for t in tokens {
             guard let r = words.reading(t, units), let w = r.word else { previous = nil; continue }
             let k: Int
-            if let i = seen.firstIndex(of: r.id) { k = i } else if let i = out.firstIndex(of: w) { k = i; seen[i] = r.id } else {
+            if let i = seen.firstIndex(of: r.id) { k = i } else {
                 k = out.count; seen.append(r.id); out.append(w)
-                for part in parts[w] ?? [] where !out.contains(part) { out.append(part); seen.append(-1) }
+                for part in parts[r.id] ?? [] where !seen.contains(part.id) { seen.append(part.id); out.append(part.word) }
             }
             if let p = previous, p.end == t.start, p.word != k, r.asWritten, !joined.contains(where: { $0 == (p.word, k) }) {
                 joined.append((p.word, k))

@@ -33,11 +33,16 @@ public final class ContentWordReader {
         }
         guard let raw = t.contentWord(in: units) else { return nil }
         let (word, asWritten) = resolve(raw)
-        let name = word ?? raw
-        let id: Int32
-        if let i = ids[name] { id = i } else { id = Int32(ids.count); ids[name] = id }
-        let r = Reading(word: word, id: id, asWritten: asWritten)
+        let r = Reading(word: word, id: id(of: word ?? raw), asWritten: asWritten)
         if short && known.count < Self.knownLimit { known[key] = r }
         return r
+    }
+
+    /// The id of a word as this reader names it (after `resolve`): the same as its tokens'.
+    public func id(of name: String) -> Int32 {
+        if let i = ids[name] { return i }
+        let i = Int32(ids.count)
+        ids[name] = i
+        return i
     }
 }
