@@ -94,16 +94,20 @@ public struct PromiseJudge: Sendable {
                 // What a review would report: the clauses that act, not those that say what for.
                 let parts = t.unicodeScalars.split(whereSeparator: { ",，;；:：。".unicodeScalars.contains($0) }).map { String($0) }
                 let acting = parts.filter { !DiffCues.any(cues.purpose, $0) }
+                // Some of the promise's clauses as one passage, matched on its own.
+                func passage(joining clauses: [String]) -> Passage {
+                    let text = clauses.joined(separator: "，")
+                    return reader.build(text, p.span, normalized: text, item, inRecap: p.inRecap)
+                }
                 // A clause matches on its own with two content words, or one and a quantity, or
                 // one long term (保障性安居工程).
-                let clauses = acting.map { reader.build($0, p.span, normalized: $0, item, inRecap: p.inRecap) }.filter { c in
+                let clauses = acting.map { passage(joining: [$0]) }.filter { c in
                     c.words.count >= 2 || (c.words.count == 1 && (c.quantities.contains { $0.unit != nil } || c.words[0].count >= 4))
                 }
                 out.append(Promise(id: Self.id(out.count + 1), item: item, passage: p,
                                    testable: testable, multiYear: multiYear,
                                    clauses: clauses.count > 1 || acting.count < parts.count ? clauses : [],
-                                   query: acting.count < parts.count && !acting.isEmpty ? reader.build(
-                                       acting.joined(separator: "，"), p.span, normalized: acting.joined(separator: "，"), item, inRecap: p.inRecap) : nil))
+                                   query: acting.count < parts.count && !acting.isEmpty ? passage(joining: acting) : nil))
             }
         }
         return out
