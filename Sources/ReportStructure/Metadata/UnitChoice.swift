@@ -71,7 +71,7 @@ extension MetadataReader {
         return unit
     }
 
-    /// The full name of a unit named short (清河县政府办 → 清河县人民政府办公室; `metadata/unit-names.txt`).
+    /// The full name of a unit named short (清河县政府办公室 → 清河县人民政府办公室; `metadata/unit-names.txt`).
     static func fullName(_ unit: String) -> String {
         let range = NSRange(location: 0, length: (unit as NSString).length)
         for (pattern, template) in unitNames where pattern.firstMatch(in: unit, range: range) != nil {
