@@ -10,6 +10,8 @@ final class DiffCues: @unchecked Sendable {
 
     let done: CueSet
     let progress: CueSet
+    /// A project begun and not finished (`unfinished.txt`): done in part.
+    let unfinished: CueSet
     let testable: CueSet
     let pastCredit: CueSet
     let aggregate: CueSet
@@ -56,6 +58,7 @@ final class DiffCues: @unchecked Sendable {
         func regexes(_ f: String) throws -> CueSet { try CueSet(lines: try lines(f)) }
         done = try regexes("done.txt")
         progress = try regexes("progress.txt")
+        unfinished = try regexes("unfinished.txt")
         testable = try regexes("testable.txt")
         pastCredit = try regexes("past-credit.txt")
         aggregate = try regexes("aggregate-words.txt")

@@ -9,7 +9,8 @@ import ReportText
 /// credit. Judging, in order:
 /// - `fulfilled`: a result passage covers it (score ≥ `fulfilledScore`) and says it was done
 ///   (`done.txt`) or gives a number that meets the promised quantity;
-/// - `partial`: such a passage falls short of the quantity, or a weaker match covers part of it;
+/// - `partial`: such a passage falls short of the quantity or reports the project begun, not
+///   finished (`unfinished.txt`), or a weaker match covers part of it;
 /// - `not_reported`: otherwise.
 /// Where the thresholds find no partial, or one only because a result says the work is under way,
 /// the promise model (`PromiseModel`, fitted on the dev gold) weighs all the signals at once and
@@ -71,8 +72,14 @@ public struct PromiseJudge: Sendable {
             // An untitled paragraph that commits in two sentences or more (2022年，我局将加大…公开力度；
             // 同时加强信息员队伍建设…) makes as many promises, each judged on its own.
             let committing = sentences.filter { isCommitment($0, cues) && !announces($0, cues) }
+            // So does a titled paragraph whose body commits twice or more and sets a quantity, a
+            // measure a sentence (（一）坚持项目为王，扩大有效投资。全年实施重点项目120个…。开工建设
+            // 县第二污水处理厂。); a body that elaborates its title in words (（二）进一步明确工作职责。
+            // 狠抓…) is one measure.
+            let body = committing.filter { $0.span.start >= (sentences.first?.span.end ?? 0) }
+            let measures = body.contains { s in s.quantities.contains { $0.unit != nil } } ? body.count : 0
             let whole = (sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600 && sentences.count <= 5))
-                && !statesTarget(item.span) && !(item.title == nil && committing.count >= 2)
+                && !statesTarget(item.span) && !(item.title == nil ? committing.count >= 2 : measures >= 2)
             // The title of a long item counts too: it names a commitment of its own
             // (（四）积极推动区域协调发展), and readers quote it as one.
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) && !(sentences.count == 1 && announces($0, cues)) }
@@ -319,18 +326,27 @@ public struct PromiseJudge: Sendable {
         // A near-verbatim account in the review is itself the report that it was done.
         // So is an account that covers most of what the promise says, clause by clause.
         let strong = (rScore >= strongScore || coverage >= 0.6) && keyCovered
+        // A close result that says the project is begun, not finished (主体工程完工，计划…通车); read in
+        // the finest passages matched, as the paragraph around a sentence speaks of other projects too.
+        let close = f.results.prefix(3).filter { $0.1 >= fulfilledScore }.map(\.0.span)
+        func holdsAnother(_ a: Span) -> Bool { close.contains { $0 != a && a.start <= $0.start && $0.end <= a.end } }
+        let finest = f.results.prefix(3).filter { $0.1 >= fulfilledScore && !holdsAnother($0.0.span) }.map(\.0)
+        let unfinished = numbers != .meets && finest.contains { DiffCues.any(DiffCues.shared.unfinished, $0.normalized) }
         var status: PromiseStatus
         var reason: String
         // A partial named only because the best result says the work is under way (推进, 进展):
         // reviews say that of finished work as often as of unfinished (on dev such a partial was
         // right 3 times in 13), so the model weighs it like the rest.
         var underWayOnly = false
-        if matched && (numbers == .meets || ((f.done || strong) && numbers != .short && !(f.progress && !f.done))) {
+        if matched && (numbers == .meets || ((f.done || strong) && numbers != .short && !(f.progress && !f.done) && !unfinished)) {
             status = .fulfilled
             reason = numbers == .meets ? "the result reports a quantity that meets the promise" : "a result reports it done"
         } else if matched && numbers == .short {
             status = .partial
             reason = "a result reports less than the promised quantity"
+        } else if matched && unfinished {
+            status = .partial
+            reason = "a result reports it begun, not finished"
         } else if (coverage >= 0.3 && covering.contains { $0.promiseKeyTerm }) || ((rScore >= partialScore || coverage > 0) && keyCovered && (f.done || f.progress || strong)) {
             status = .partial
             reason = f.progress ? "a result reports work under way" : "a result reports related work, matching only in part"

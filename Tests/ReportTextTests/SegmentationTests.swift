@@ -23,6 +23,9 @@ import Testing
         // County and OGI terms that ICU breaks into single characters, which matching drops.
         ("建立依申请公开登记台账,全程留痕", ["台账", "留痕"]),
         ("网上可办率达到85%,10个社区设立居务公开栏", ["网上可办率", "公开栏"]),
+        // And those of county work reports.
+        ("建立防止返贫监测帮扶机制,完成农村户厕改造", ["返贫", "户厕"]),
+        ("县人民医院主体结构封顶,支持老字号企业技术改造", ["封顶", "老字号"]),
     ])
     func segmenter_keepsDomainTermsWhole(text: String, expected: [String]) throws {
         let got = try words(text)

@@ -129,8 +129,15 @@ struct ItemExtractor {
         guard !lines.isEmpty else { return ([], false) }
         var groups: [(ItemRole, [Range<Int>])] = [(role, [])]
         for line in lines {
-            if isRunBreak(view.text(line)) {
-                if groups.last!.0 != role { groups.append((role, [])) }
+            let text = view.text(line)
+            if isRunBreak(text) {
+                if groups.last!.0 != role || !groups.last!.1.isEmpty { groups.append((role, [])) }
+                continue
+            }
+            // The speaker turning to the audience (各位代表，让我们…) closes the numbered part: what
+            // follows is a paragraph of its own, not more of the last item.
+            if line.lowerBound > e.range.lowerBound, addressesAudience(text) {
+                groups.append((role, [line]))
                 continue
             }
             let switched = switchedRole(line, from: role)
@@ -276,6 +283,12 @@ struct ItemExtractor {
     /// 各位代表！ on its own line: the speaker turns to a new part (see `cues/run-breaks.txt`).
     func isRunBreak(_ text: String) -> Bool {
         cues.runBreaks.contains(String(text.prefix { !"!！:：,，".contains($0) })) && text.count <= 8
+    }
+
+    /// A paragraph that opens by addressing the audience (各位代表！加强国防…, 各位代表，让我们…).
+    func addressesAudience(_ text: String) -> Bool {
+        let opening = text.prefix { !"!！:：,，".contains($0) }
+        return opening.count < text.count && cues.runBreaks.contains(String(opening))
     }
 
     /// The opening of a line (30 units): where role cues are looked for.

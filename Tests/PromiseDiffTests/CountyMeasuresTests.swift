@@ -1,0 +1,50 @@
+import Foundation
+import PromiseDiff
+import ReportStructure
+import ReportText
+import Testing
+
+/// A county work report's tasks: numbered paragraphs that each hold several measures, and the
+/// projects a review reports begun but not finished. (Fictional county, 菱塘县.)
+@Suite struct CountyMeasuresTests {
+    static let earlier = """
+        菱塘县政府工作报告（虚构）
+        一、2020年工作回顾
+        2020年，全县实施重点项目108个，完成投资136亿元。
+        二、2021年工作安排
+        （一）坚持项目为王，扩大有效投资。全年实施重点项目120个，完成投资150亿元以上。确保菱塘大道东延年内建成通车。开工建设县第二污水处理厂。
+        （二）进一步明确工作职责。按照“谁主管、谁负责”的原则，确定各部门主要领导为第一责任人。各部门要把这项工作列入重要议事日程。
+
+        各位代表，让我们团结一心，奋力开创菱塘高质量发展新局面！
+        """
+    static let later = """
+        菱塘县政府工作报告（虚构）
+        一、2021年工作回顾
+        2021年，全县实施重点项目126个，完成投资158亿元。菱塘大道东延主体工程完工，计划今年上半年通车。县第二污水处理厂于9月开工建设。
+        各部门主要领导均作为第一责任人签订责任书。
+        二、2022年工作安排
+        新建幼儿园3所。
+        """
+
+    /// A numbered paragraph whose sentences each set a measure, one with a quantity, makes a promise
+    /// of each; one whose body elaborates its title in words is one promise; and the speaker's
+    /// closing words are not part of the last paragraph.
+    @Test func aParagraphOfMeasures_isAPromiseAMeasure() throws {
+        let (a, _, d) = try extractAndDiff((2021, Self.earlier), (2022, Self.later))
+        let last = try #require(a.items.first { $0.text.hasPrefix("（二）") })
+        #expect(!last.text.contains("各位代表"), "\(last.text)")
+        #expect(d.promises.map { String($0.text.prefix(8)) } == ["（一）坚持项目为", "全年实施重点项目", "确保菱塘大道东延", "开工建设县第二污", "（二）进一步明确"],
+                "\(d.promises.map(\.text))")
+    }
+
+    /// 主体工程完工，计划今年上半年通车 reports a road begun, not open: done in part, though its words
+    /// match the promise closely; the plant whose building began as promised is done.
+    @Test func aProjectBegunNotFinished_isPartial() throws {
+        let d = try extractAndDiff((2021, Self.earlier), (2022, Self.later)).diff
+        let status = { (phrase: String) in d.promises.first { $0.text.contains(phrase) }?.status }
+        #expect(status("年内建成通车") == .partial)
+        #expect(status("开工建设县第二污水处理厂") == .fulfilled)
+        #expect(status("重点项目120个") == .fulfilled)
+        #expect(d.promises.first { $0.text.contains("年内建成通车") }?.reason.contains("not finished") == true)
+    }
+}
