@@ -44,6 +44,8 @@ import Testing
         let status = { (phrase: String) in d.promises.first { $0.text.contains(phrase) }?.status }
         #expect(status("年内建成通车") == .partial)
         #expect(status("开工建设县第二污水处理厂") == .fulfilled)
+        // A project's milestone is a commitment one can check.
+        #expect(d.promises.first { $0.text.contains("开工建设") }?.testable == true)
         #expect(status("重点项目120个") == .fulfilled)
         #expect(d.promises.first { $0.text.contains("年内建成通车") }?.reason.contains("not finished") == true)
     }
