@@ -28,6 +28,22 @@ import Testing
         #expect(RoleTagger(segmenter: try WordSegmenter(lexicon: builtInLexicon)).role(ofTitle: "着力解决群众关心的问题") == nil)
     }
 
+    /// A problem and the measures in one paragraph, the measures numbered inline after a lead-in:
+    /// the problem before the list is kept, and the lead-in makes the parts measures, whatever
+    /// their markers (一是, 1., （1）).
+    @Test(arguments: [("一是", "二是"), ("1.", "2."), ("（1）", "（2）")])
+    func aProblemThenAnInlineListOfMeasures(first: String, second: String) throws {
+        let r = try extract(text: """
+            柳溪县水利局2021年政府信息公开工作年度报告（虚构）
+            一、总体情况
+            2021年，我局主动公开政府信息86条，其中水利项目信息1.2万字。
+            五、存在的主要问题及改进情况
+            信息更新不够及时。2022年，我局将重点做好以下工作：\(first)加大项目信息公开力度，全年公开不少于40条；\(second)建立信息发布审核台账。
+            """)
+        #expect(r.items.map(\.role) == [.result, .problem, .commitment, .commitment], "\(r.items.map(\.text))")
+        #expect(r.items.map(\.text).dropFirst() == ["信息更新不够及时。", "\(first)加大项目信息公开力度，全年公开不少于40条；", "\(second)建立信息发布审核台账。"])
+    }
+
     /// A preamble listing the parts as 报告内容包括…存在的问题及改进意见 speaks of the report: no problem.
     @Test func aPreambleListingTheContents_isNoItem() throws {
         let r = try extract(text: """

@@ -195,6 +195,17 @@ struct ItemExtractor {
                 current = role
             }
             if let parts = enumeration(line, text) {
+                // A sentence that ends before the first part is said too (…更新不够及时。), and a
+                // lead-in there sets the parts' role (2022年，我局将重点做好以下工作：一是…); one that
+                // runs on into the list (…仍然存在许多不足之处，一是…) or points to it (我们将从以下
+                // 三个方面改进。) only announces it.
+                let preamble = view.trimmed(line.lowerBound..<(parts.first?.lowerBound ?? line.lowerBound))
+                if !preamble.isEmpty {
+                    out += splitAtTurn(preamble, role: &current, origin: .paragraph, path: path).filter { d in
+                        let said = view.text(d.range)
+                        return !isLeadIn(said) && !said.contains("以下") && "。！？；!?;".contains(said.last ?? ",")
+                    }
+                }
                 // A part can end the run it belongs to: 二是…不平衡。2022年，我县将做好以下工作：
                 // then 一是… sets out measures. A part that turns to a measure of its own (一是…意识
                 // 不强。下一步将加强培训。) is a problem and its fix: the next starts as this one did.
