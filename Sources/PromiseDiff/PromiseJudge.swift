@@ -331,7 +331,10 @@ public struct PromiseJudge: Sendable {
         let close = f.results.prefix(3).filter { $0.1 >= fulfilledScore }.map(\.0.span)
         func holdsAnother(_ a: Span) -> Bool { close.contains { $0 != a && a.start <= $0.start && $0.end <= a.end } }
         let finest = f.results.prefix(3).filter { $0.1 >= fulfilledScore && !holdsAnother($0.0.span) }.map(\.0)
-        let unfinished = numbers != .meets && finest.contains { DiffCues.any(DiffCues.shared.unfinished, $0.normalized) }
+        // (A promise that says such words itself, 实现主体工程完工, asked for no more.)
+        let unfinishedCues = DiffCues.shared.unfinished
+        let unfinished = numbers != .meets && !DiffCues.any(unfinishedCues, p.passage.normalized)
+            && finest.contains { DiffCues.any(unfinishedCues, $0.normalized) }
         var status: PromiseStatus
         var reason: String
         // A partial named only because the best result says the work is under way (推进, 进展):

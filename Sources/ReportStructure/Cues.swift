@@ -79,6 +79,10 @@ public final class Cues: @unchecked Sendable {
     public let notQualifiers: [String]
     /// What makes a number with its unit a session's ordinal, not a count (三次会议).
     let ordinals: [[UInt16]]
+    /// What makes a number of 期 a project's phase, not a count: the words after it (二期工程) and
+    /// the facilities' last characters before it (产业园二期).
+    let phaseNext: [[UInt16]]
+    let phaseAfter: Set<UInt16>
 
     init() throws {
         let bundle = Bundle.module
@@ -153,11 +157,14 @@ public final class Cues: @unchecked Sendable {
         var qualifiers: [(String, Qualifier)] = []
         var notQualifiers: [String] = []
         var ordinals: [String] = []
+        var phaseNext: [String] = [], phaseAfter: [String] = []
         for line in try lines("numbers.txt") {
             let parts = line.split(separator: " ").map(String.init)
             if parts.count >= 2 && parts[0] == "unit" { units.append(parts[1]) }
             if parts.count >= 2 && parts[0] == "notqualifier" { notQualifiers.append(parts[1]) }
             if parts.count >= 2 && parts[0] == "ordinal" { ordinals.append(parts[1]) }
+            if parts.count >= 2 && parts[0] == "phasenext" { phaseNext.append(parts[1]) }
+            if parts.count >= 2 && parts[0] == "phaseafter" { phaseAfter.append(parts[1]) }
             if parts.count >= 3 && parts[0] == "qualifier", let q = Qualifier(rawValue: parts[2]) {
                 qualifiers.append((parts[1], q))
             }
@@ -167,6 +174,8 @@ public final class Cues: @unchecked Sendable {
         self.qualifiers = qualifiers.sorted { $0.0.count > $1.0.count }
         self.notQualifiers = notQualifiers
         self.ordinals = ordinals.map { Array($0.utf16) }
+        self.phaseNext = phaseNext.map { Array($0.utf16) }
+        self.phaseAfter = Set(phaseAfter.compactMap { $0.utf16.first })
     }
 
     /// Whether a sentence or paragraph (normalised) speaks of the report itself.

@@ -12,7 +12,7 @@ import Testing
         一、2020年工作回顾
         2020年，全县实施重点项目108个，完成投资136亿元。
         二、2021年工作安排
-        （一）坚持项目为王，扩大有效投资。全年实施重点项目120个，完成投资150亿元以上。确保菱塘大道东延年内建成通车。开工建设县第二污水处理厂。
+        （一）坚持项目为王，扩大有效投资。全年实施重点项目120个，完成投资150亿元以上。确保菱塘大道东延年内建成通车。开工建设县第二污水处理厂。启动县城第二水厂建设。
         （二）进一步明确工作职责。按照“谁主管、谁负责”的原则，确定各部门主要领导为第一责任人。各部门要把这项工作列入重要议事日程。
 
         各位代表，让我们团结一心，奋力开创菱塘高质量发展新局面！
@@ -20,7 +20,7 @@ import Testing
     static let later = """
         菱塘县政府工作报告（虚构）
         一、2021年工作回顾
-        2021年，全县实施重点项目126个，完成投资158亿元。菱塘大道东延主体工程完工，计划今年上半年通车。县第二污水处理厂于9月开工建设。
+        2021年，全县实施重点项目126个，完成投资158亿元。菱塘大道东延主体工程完工，计划今年上半年通车。县第二污水处理厂于9月开工建设。县城第二水厂完成选址和可研批复。
         各部门主要领导均作为第一责任人签订责任书。
         二、2022年工作安排
         新建幼儿园3所。
@@ -33,7 +33,7 @@ import Testing
         let (a, _, d) = try extractAndDiff((2021, Self.earlier), (2022, Self.later))
         let last = try #require(a.items.first { $0.text.hasPrefix("（二）") })
         #expect(!last.text.contains("各位代表"), "\(last.text)")
-        #expect(d.promises.map { String($0.text.prefix(8)) } == ["（一）坚持项目为", "全年实施重点项目", "确保菱塘大道东延", "开工建设县第二污", "（二）进一步明确"],
+        #expect(d.promises.map { String($0.text.prefix(8)) } == ["（一）坚持项目为", "全年实施重点项目", "确保菱塘大道东延", "开工建设县第二污", "启动县城第二水厂", "（二）进一步明确"],
                 "\(d.promises.map(\.text))")
     }
 
@@ -47,6 +47,8 @@ import Testing
         // A project's milestone is a commitment one can check.
         #expect(d.promises.first { $0.text.contains("开工建设") }?.testable == true)
         #expect(status("重点项目120个") == .fulfilled)
+        // The ground prepared is not the building begun.
+        #expect(status("启动县城第二水厂建设") == .partial)
         #expect(d.promises.first { $0.text.contains("年内建成通车") }?.reason.contains("not finished") == true)
     }
 }

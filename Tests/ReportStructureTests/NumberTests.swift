@@ -45,6 +45,8 @@ import Testing
         #expect(NumberParser.parse("较好完成了县十六届人大三次会议确定的目标任务").isEmpty)
         #expect(NumberParser.parse("开展第四次全国经济普查，召开了3次会议").map(\.value) == [3])
         #expect(NumberParser.parse("全年召开常务会议12次，排名第5位").map(\.value) == [12])
+        // A project's phase is no count; training sessions are.
+        #expect(NumberParser.parse("实施芡水河综合治理二期工程，建成产业园二期，开展培训3期").map(\.value) == [3])
     }
 
     @Test func chineseNumerals() {

@@ -95,6 +95,10 @@ public enum NumberParser {
                 let from = end - unit.utf16.count
                 return from >= 0 && from + o.count <= u.count && u[from..<from + o.count].elementsEqual(o)
             }) { i = end; continue }
+            // A project's phase is no count (芡水河综合治理二期工程, 产业园二期; 培训3期 counts).
+            if found.unit == "期", (i > 0 && cues.phaseAfter.contains(u[i - 1])) || cues.phaseNext.contains(where: { w in
+                end + w.count <= u.count && u[end..<end + w.count].elementsEqual(w)
+            }) { i = end; continue }
             if let unit = found.unit { (found.scaled, found.baseUnit) = scale(value: value, unit: unit) }
             // Qualifier after (左右, 以上 …) or before (约, 不超过 …).
             let after = String(utf16CodeUnits: Array(u[end..<min(end + 4, u.count)]), count: min(4, u.count - end))
