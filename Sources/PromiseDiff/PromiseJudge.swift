@@ -77,9 +77,9 @@ public struct PromiseJudge: Sendable {
             // 县第二污水处理厂。); a body that elaborates its title in words (（二）进一步明确工作职责。
             // 狠抓…) is one measure.
             let body = committing.filter { $0.span.start >= (sentences.first?.span.end ?? 0) }
-            let measures = body.contains { s in s.quantities.contains { $0.unit != nil } } ? body.count : 0
+            let listsMeasures = body.count >= 2 && body.contains { s in s.quantities.contains { $0.unit != nil } }
             let whole = (sentences.count <= 3 || item.text.count <= 160 || (item.title != nil && item.text.count <= 600 && sentences.count <= 5))
-                && !statesTarget(item.span) && !(item.title == nil ? committing.count >= 2 : measures >= 2)
+                && !statesTarget(item.span) && !(item.title == nil ? committing.count >= 2 : listsMeasures)
             // The title of a long item counts too: it names a commitment of its own
             // (（四）积极推动区域协调发展), and readers quote it as one.
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) && !(sentences.count == 1 && announces($0, cues)) }
@@ -329,8 +329,9 @@ public struct PromiseJudge: Sendable {
         // A close result that says the project is begun, not finished (主体工程完工，计划…通车); read in
         // the finest passages matched, as the paragraph around a sentence speaks of other projects too.
         let close = f.results.prefix(3).filter { $0.1 >= fulfilledScore }.map(\.0.span)
-        func holdsAnother(_ a: Span) -> Bool { close.contains { $0 != a && a.start <= $0.start && $0.end <= a.end } }
-        let finest = f.results.prefix(3).filter { $0.1 >= fulfilledScore && !holdsAnother($0.0.span) }.map(\.0)
+        let finest = f.results.prefix(close.count).map(\.0).filter { a in
+            !close.contains { $0 != a.span && a.span.start <= $0.start && $0.end <= a.span.end }
+        }
         // (A promise that says such words itself, 实现主体工程完工, asked for no more.)
         let unfinishedCues = DiffCues.shared.unfinished
         let unfinished = numbers != .meets && !DiffCues.any(unfinishedCues, p.passage.normalized)

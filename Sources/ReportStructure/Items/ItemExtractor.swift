@@ -293,13 +293,19 @@ struct ItemExtractor {
 
     /// 各位代表！ on its own line: the speaker turns to a new part (see `cues/run-breaks.txt`).
     func isRunBreak(_ text: String) -> Bool {
-        cues.runBreaks.contains(String(text.prefix { !"!！:：,，".contains($0) })) && text.count <= 8
+        audienceAddressed(text) != nil && text.count <= 8
     }
 
-    /// A paragraph that opens by addressing the audience (各位代表！加强国防…, 各位代表，让我们…).
+    /// A paragraph that opens by addressing the audience and goes on (各位代表！加强国防…, 各位代表，
+    /// 让我们…).
     func addressesAudience(_ text: String) -> Bool {
+        audienceAddressed(text).map { $0.count < text.count } ?? false
+    }
+
+    /// The audience a line opens by addressing (各位代表 of 各位代表！…), if it does.
+    func audienceAddressed(_ text: String) -> Substring? {
         let opening = text.prefix { !"!！:：,，".contains($0) }
-        return opening.count < text.count && cues.runBreaks.contains(String(opening))
+        return cues.runBreaks.contains(String(opening)) ? opening : nil
     }
 
     /// The opening of a line (30 units): where role cues are looked for.

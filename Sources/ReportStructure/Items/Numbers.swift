@@ -93,12 +93,12 @@ public enum NumberParser {
             if i > 0 && u[i - 1] == 0x7B2C { i = end; continue }
             if let unit = found.unit, u[max(0, i - 6)..<i].contains(0x5C4A), cues.ordinals.contains(where: { o in
                 let from = end - unit.utf16.count
-                return from >= 0 && from + o.count <= u.count && u[from..<from + o.count].elementsEqual(o)
+                return from >= 0 && has(o, at: from, u)
             }) { i = end; continue }
             // A project's phase is no count (芡水河综合治理二期工程, 产业园二期; 培训3期 counts).
-            if found.unit == "期", (i > 0 && cues.phaseAfter.contains(u[i - 1])) || cues.phaseNext.contains(where: { w in
-                end + w.count <= u.count && u[end..<end + w.count].elementsEqual(w)
-            }) { i = end; continue }
+            if found.unit == "期", (i > 0 && cues.phaseAfter.contains(u[i - 1])) || cues.phaseNext.contains(where: { has($0, at: end, u) }) {
+                i = end; continue
+            }
             if let unit = found.unit { (found.scaled, found.baseUnit) = scale(value: value, unit: unit) }
             // Qualifier after (左右, 以上 …) or before (约, 不超过 …).
             let after = String(utf16CodeUnits: Array(u[end..<min(end + 4, u.count)]), count: min(4, u.count - end))
@@ -190,10 +190,15 @@ public enum NumberParser {
         guard i < u.count else { return nil }
         // PDF text and some CMSs put a space between a number and its unit: 21132 条, 7.7 %.
         if u[i] == 0x20, i + 1 < u.count, u[i + 1] != 0x20, let (unit, end) = unit(at: i + 1, u, cues) { return (unit, end) }
-        for (unit, units) in cues.unitsByFirst[u[i]] ?? [] where i + units.count <= u.count && u[i..<i + units.count].elementsEqual(units) {
+        for (unit, units) in cues.unitsByFirst[u[i]] ?? [] where has(units, at: i, u) {
             return (unit, i + units.count)
         }
         return nil
+    }
+
+    /// Whether `u` holds `word` at `i`.
+    static func has(_ word: [UInt16], at i: Int, _ u: [UInt16]) -> Bool {
+        i + word.count <= u.count && u[i..<i + word.count].elementsEqual(word)
     }
 
     /// The value in the unit's base: 1100 万人 → 11,000,000 人; 亿元 → 元.
