@@ -13,6 +13,10 @@ final class DiffCues: @unchecked Sendable {
     /// A project begun and not finished (`unfinished.txt`): done in part.
     let unfinished: CueSet
     let testable: CueSet
+    /// A project's milestones (`milestones.txt`): 开工, 竣工, 投入使用.
+    let milestones: CueSet
+    /// What opens a clause that goes on from the one before (`clause-ties.txt`).
+    let clauseTies: CueSet
     let pastCredit: CueSet
     let aggregate: CueSet
     let recap: CueSet
@@ -60,6 +64,8 @@ final class DiffCues: @unchecked Sendable {
         progress = try regexes("progress.txt")
         unfinished = try regexes("unfinished.txt")
         testable = try regexes("testable.txt")
+        milestones = try regexes("milestones.txt")
+        clauseTies = try CueSet(lines: try lines("clause-ties.txt").map { "^(?:\($0))" })
         pastCredit = try regexes("past-credit.txt")
         aggregate = try regexes("aggregate-words.txt")
         otherYear = try regexes("other-year-figures.txt")

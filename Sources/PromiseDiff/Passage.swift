@@ -108,12 +108,22 @@ public final class PassageReader {
 
     /// One passage per sentence (ended by 。；！？ or a line break) of the item.
     public func sentences(of item: Item, analysed: Bool = true) -> [Passage] {
+        split(item, at: Passage.endsSentence, recap: analysed && Self.opensRecap(item), analysed: analysed)
+    }
+
+    /// One passage per clause (ended by a comma; NFKC makes ，one) of a sentence of the item.
+    func clauses(of sentence: Passage, in item: Item) -> [Passage] {
+        var whole = item
+        (whole.text, whole.span) = (sentence.text, sentence.span)
+        return split(whole, at: { $0 == 0x2C }, recap: sentence.inRecap, analysed: true)
+    }
+
+    private func split(_ item: Item, at ends: (UInt16) -> Bool, recap: Bool, analysed: Bool) -> [Passage] {
         let decoded = DecodedText(item.text)
         guard let norm = try? normalizer.normalize(decoded) else { return [passage(item)] }
         let u = norm.units
         var out: [Passage] = []
         var start = 0
-        let recap = analysed && Self.opensRecap(item)
         func emit(_ a: Int, _ b: Int) {
             var a = a, b = b
             while a < b && (u[a] == 0x20 || u[a] == 0x0A) { a += 1 }
@@ -123,7 +133,7 @@ public final class PassageReader {
             let span = Span(item.span.start + local.lowerBound, item.span.start + local.upperBound)
             out.append(build(decoded.text(local), span, normalized: norm.text(a..<b), item, inRecap: recap, analysed: analysed))
         }
-        for i in 0..<u.count where Passage.endsSentence(u[i]) {
+        for i in 0..<u.count where ends(u[i]) {
             emit(start, i + 1)
             start = i + 1
         }

@@ -83,7 +83,7 @@ public struct PromiseJudge: Sendable {
             // The title of a long item counts too: it names a commitment of its own
             // (（四）积极推动区域协调发展), and readers quote it as one.
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) && !(sentences.count == 1 && announces($0, cues)) }
-                : committing.filter { !statesTarget($0.span) }
+                : committing.filter { !statesTarget($0.span) }.flatMap { measures(in: $0, item, reader) }
             // A plan period named by a heading above the item (（四）“十一五”时期的战略重点和主要任务),
             // by a part it goes on from, or by the promise itself: what is set there is set for the
             // period, not the year. A paragraph that turns to the year (2001年是…，做好今年的各项工作)
@@ -94,7 +94,7 @@ public struct PromiseJudge: Sendable {
             for p in units {
                 let t = p.normalized
                 let quantity = p.quantities.contains { $0.unit != nil }
-                let testable = quantity || DiffCues.any(cues.testable, t)
+                let testable = quantity || DiffCues.any(cues.testable, t) || DiffCues.any(cues.milestones, t)
                 // Drawing up the period's plan is done within the year (研究制定第十个五年计划).
                 let namesPeriod = DiffCues.any(cues.multiYear, withoutDuePeriods(t, plan: plan)) && !DiffCues.any(cues.planDrafting, t)
                 let multiYear = underPeriod || namesPeriod || futureYear(t, after: plan, cues)
@@ -118,6 +118,31 @@ public struct PromiseJudge: Sendable {
             }
         }
         return out
+    }
+
+    /// A sentence that joins measures with commas, each naming its object and a quantity or a
+    /// milestone of its own (改造提升乡镇卫生院4所，县中医院门诊综合楼投入使用), is a promise per
+    /// measure: one can be done and the other not.
+    static func measures(in sentence: Passage, _ item: Item, _ reader: PassageReader) -> [Passage] {
+        let cues = DiffCues.shared
+        let parts = reader.clauses(of: sentence, in: item)
+        func measure(_ c: Passage) -> Bool {
+            c.words.count >= 2 && (DiffCues.any(cues.milestones, c.normalized)
+                || (c.quantities.contains { $0.unit != nil && !inQuotes($0.range, c.normalized) } && DiffCues.any(cues.actionVerbSet, c.normalized)))
+        }
+        guard parts.count >= 2, parts.allSatisfy(measure), !parts.dropFirst().contains(where: { DiffCues.any(cues.clauseTies, $0.normalized) })
+        else { return [sentence] }
+        return parts
+    }
+
+    /// Whether a span of UTF-16 offsets lies inside quotation marks or title marks: a number there
+    /// is part of a name (“两个确保”, 《…第十一个五年规划…》), not a quantity.
+    static func inQuotes(_ range: Range<Int>, _ text: String) -> Bool {
+        var depth = 0
+        for u in text.utf16.prefix(range.lowerBound) {
+            if u == 0x201C || u == 0x300A { depth += 1 } else if u == 0x201D || u == 0x300B { depth = max(0, depth - 1) }
+        }
+        return depth > 0
     }
 
     /// The parts that go on with a plan period's exposition without naming it: plans parts whose

@@ -51,4 +51,36 @@ import Testing
         #expect(status("启动县城第二水厂建设") == .partial)
         #expect(d.promises.first { $0.text.contains("年内建成通车") }?.reason.contains("not finished") == true)
     }
+
+    /// A sentence that joins two measures with a comma, each with its own object and a quantity
+    /// or a milestone, is two promises (fictional 荷湾县), each quoted exactly: one can be done and the other not. A
+    /// clause that goes on from the one before (比上年减少…) or a number inside a name (“两个确保”)
+    /// does not split a sentence.
+    @Test func twoMeasuresInASentence_areTwoPromises() throws {
+        let earlier = """
+            荷湾县政府工作报告（虚构）
+            一、2022年工作回顾
+            2022年，全县新建幼儿园2所。
+            二、2023年工作安排
+            （一）补齐民生短板。改造提升乡镇卫生院4所，县中医院门诊综合楼投入使用。拟发行专项债券11亿元，比上年减少3亿元。继续加强“两个确保”工作，搞好“三条保障线”的衔接。
+            """
+        let later = """
+            荷湾县政府工作报告（虚构）
+            一、2023年工作回顾
+            2023年，改造提升乡镇卫生院4所。县中医院门诊综合楼因设计变更尚未完工。
+            二、2024年工作安排
+            推动县中医院门诊综合楼投入使用。
+            """
+        let (a, _, d) = try extractAndDiff((2023, earlier), (2024, later))
+        // A task titled by the problem it remedies (补齐民生短板) is the plan's, not a problem.
+        #expect(!a.items.contains { $0.role == .problem }, "\(a.items.map(\.text))")
+        let texts = d.promises.map(\.text)
+        #expect(texts.contains("改造提升乡镇卫生院4所，") && texts.contains("县中医院门诊综合楼投入使用。"), "\(texts)")
+        #expect(texts.contains("拟发行专项债券11亿元，比上年减少3亿元。"), "\(texts)")
+        #expect(texts.contains("继续加强“两个确保”工作，搞好“三条保障线”的衔接。"), "\(texts)")
+        for p in d.promises { #expect(DecodedText(a.text).text(p.span.range) == p.text) }
+        let status = { (phrase: String) in d.promises.first { $0.text.hasPrefix(phrase) }?.status }
+        #expect(status("改造提升乡镇卫生院") == .fulfilled)
+        #expect(status("县中医院门诊综合楼") != .fulfilled)
+    }
 }

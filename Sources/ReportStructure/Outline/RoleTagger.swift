@@ -30,9 +30,15 @@ final class RoleTagger {
         guard !found.isEmpty, let tokens = try? segmenter.tokens(units) else { return nil }
         var starts = Set<Int>(), ends = Set<Int>()
         for t in tokens { starts.insert(Int(t.start)); ends.insert(Int(t.end)) }
-        var best: (role: SectionRole, length: Int)?
+        var best: (role: SectionRole, at: Int, length: Int)?
         for f in found where starts.contains(f.at) && ends.contains(f.at + f.length) && f.length > (best?.length ?? 0) {
-            best = (f.role, f.length)
+            best = f
+        }
+        // A title that acts on a problem (补齐民生短板, 着力解决突出问题) names a task, not the
+        // problems part: it takes the role of the part it is in.
+        if let b = best, b.role == .problems {
+            let before = String(utf16CodeUnits: Array(units[..<b.at]), count: b.at)
+            if cues.problemSolvers.contains(where: { before.contains($0) }) { return nil }
         }
         return best?.role
     }
