@@ -13,12 +13,16 @@ final class DiffCues: @unchecked Sendable {
     /// A project begun and not finished (`unfinished.txt`): done in part.
     let unfinished: CueSet
     let testable: CueSet
-    /// A project's milestones (`milestones.txt`): 开工, 竣工, 投入使用.
+    /// A project's milestones (`milestones.txt`): 开工, 竣工, 投入使用; and the starts alone.
     let milestones: CueSet
+    let starts: CueSet
+    let finishes: CueSet
     /// What opens a clause that goes on from the one before (`clause-ties.txt`).
     let clauseTies: CueSet
     let pastCredit: CueSet
     let aggregate: CueSet
+    /// What makes a figure the total of those before it (`totals.txt`).
+    let totals: CueSet
     let recap: CueSet
     /// A review's sentence of what must be done, not of what was (`review-norms.txt`).
     let reviewNorms: CueSet
@@ -64,10 +68,14 @@ final class DiffCues: @unchecked Sendable {
         progress = try regexes("progress.txt")
         unfinished = try regexes("unfinished.txt")
         testable = try regexes("testable.txt")
-        milestones = try regexes("milestones.txt")
+        let milestoneLines = try lines("milestones.txt").map { $0.split(separator: " ", maxSplits: 1).map(String.init) }
+        starts = try CueSet(lines: milestoneLines.filter { $0[0] == "start" }.map { $0[1] })
+        finishes = try CueSet(lines: milestoneLines.filter { $0[0] == "finish" }.map { $0[1] })
+        milestones = try CueSet(lines: milestoneLines.map { $0[1] })
         clauseTies = try CueSet(lines: try lines("clause-ties.txt").map { "^(?:\($0))" })
         pastCredit = try regexes("past-credit.txt")
         aggregate = try regexes("aggregate-words.txt")
+        totals = try regexes("totals.txt")
         otherYear = try regexes("other-year-figures.txt")
         recap = try regexes("recap-openers.txt")
         reviewNorms = try regexes("review-norms.txt")

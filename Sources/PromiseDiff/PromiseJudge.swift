@@ -83,7 +83,9 @@ public struct PromiseJudge: Sendable {
             // The title of a long item counts too: it names a commitment of its own
             // (（四）积极推动区域协调发展), and readers quote it as one.
             let units = whole ? [prepared.whole(i)].filter { isCommitment($0, cues) && !(sentences.count == 1 && announces($0, cues)) }
-                : committing.filter { !statesTarget($0.span) }.flatMap { measures(in: $0, item, reader) }
+                : committing.filter { !statesTarget($0.span) }
+            // Measures joined by a comma are promises each (the first keeps the item's title).
+            let measures = units.flatMap { Self.measures(in: $0, item, reader) }
             // A plan period named by a heading above the item (（四）“十一五”时期的战略重点和主要任务),
             // by a part it goes on from, or by the promise itself: what is set there is set for the
             // period, not the year. A paragraph that turns to the year (2001年是…，做好今年的各项工作)
@@ -91,7 +93,7 @@ public struct PromiseJudge: Sendable {
             let continuesPeriod = periodParts.contains { $0.contains(item.span.start) }
                 && !(plan.map { item.text.contains("\($0)年") } ?? false) && !item.text.contains("今年")
             let underPeriod = continuesPeriod || item.sectionPath.contains { DiffCues.any(cues.multiYear, withoutDuePeriods($0, plan: plan)) }
-            for p in units {
+            for p in measures {
                 let t = p.normalized
                 let quantity = p.quantities.contains { $0.unit != nil }
                 let testable = quantity || DiffCues.any(cues.testable, t) || DiffCues.any(cues.milestones, t)
@@ -358,9 +360,11 @@ public struct PromiseJudge: Sendable {
             !close.contains { $0 != a.span && a.span.start <= $0.start && $0.end <= a.span.end }
         }
         // (A promise that says such words itself, 实现主体工程完工, asked for no more.)
-        let unfinishedCues = DiffCues.shared.unfinished
-        let unfinished = numbers != .meets && !DiffCues.any(unfinishedCues, p.passage.normalized)
-            && finest.contains { DiffCues.any(unfinishedCues, $0.normalized) }
+        // (Nor did one that asks only for work to begin, where the result reports it begun.)
+        let cues = DiffCues.shared
+        let asksToBegin = DiffCues.any(cues.starts, p.passage.normalized) && !DiffCues.any(cues.finishes, p.passage.normalized)
+        let unfinished = numbers != .meets && !DiffCues.any(cues.unfinished, p.passage.normalized)
+            && finest.contains { DiffCues.any(cues.unfinished, $0.normalized) && !(asksToBegin && DiffCues.any(cues.starts, $0.normalized)) }
         var status: PromiseStatus
         var reason: String
         // A partial named only because the best result says the work is under way (推进, 进展):

@@ -43,11 +43,13 @@ extension PromiseJudge {
             guard !same.isEmpty, !DiffCues.any(DiffCues.shared.otherYear, String(decoding: said[clauseStart..<want.range.lowerBound], as: UTF16.self)) else { continue }
             let inClause = zip(promise.words, saidAt).filter { _, at in at.contains { saidClauses[$0] == clause } }.map(\.0)
             let names = rarest(inClause.isEmpty ? promise.words : inClause, 3).flatMap { Self.occurrences(of: $0, in: text) }
-            // How closely a figure is tied to a name: 0 in its clause, 1 after it, 2 before it.
+            // How closely a figure is tied to a name: 0 in its clause, 1 after it, 2 before it. A
+            // total (合计11.7亿元) is tied as closely as the figures it sums, which come before it.
             func tie(_ q: NumberParser.Found) -> Int? {
                 let at = min(q.range.lowerBound, text.count - 1)
-                return names.filter { sentence[$0] == sentence[at] }
-                    .map { clauses[$0] == clauses[at] ? 0 : q.range.lowerBound > $0 ? 1 : 2 }.min()
+                let inSentence = names.filter { sentence[$0] == sentence[at] }
+                if !inSentence.isEmpty && Self.isTotal(q, in: text) && inSentence.contains(where: { $0 < at }) { return 0 }
+                return inSentence.map { clauses[$0] == clauses[at] ? 0 : q.range.lowerBound > $0 ? 1 : 2 }.min()
             }
             let tied = same.compactMap { q in tie(q).map { (q, $0) } }
             guard let closest = tied.map(\.1).min() else { continue }
@@ -74,6 +76,12 @@ extension PromiseJudge {
               next.range.lowerBound - q.range.upperBound <= 10, next.range.lowerBound <= text.count else { return false }
         let between = text[min(q.range.upperBound, text.count)..<next.range.lowerBound]
         return between.contains(0x4E2D) && !between.contains { clauseEnds.contains($0) || Passage.endsSentence($0) }   // 中
+    }
+
+    /// Whether the words just before a figure make it a total (`totals.txt`).
+    static func isTotal(_ q: NumberParser.Found, in text: [UInt16]) -> Bool {
+        let end = min(q.range.lowerBound, text.count)
+        return DiffCues.any(DiffCues.shared.totals, String(decoding: text[max(0, end - 4)..<end], as: UTF16.self))
     }
 
     /// How often the text says a task is done, in days (`frequencies.txt`): the shortest period

@@ -83,4 +83,41 @@ import Testing
         #expect(status("改造提升乡镇卫生院") == .fulfilled)
         #expect(status("县中医院门诊综合楼") != .fulfilled)
     }
+
+    /// A department's plan (fictional 荷洲县发改局): a short titled paragraph whose one sentence
+    /// sets two measures is two promises; a figure promised for two funds together is met by the
+    /// review's total of both (合计); a promise to begin work is kept by a start, however unfinished
+    /// the project; completion missed (未能按期建成) is partial; 名 counts people.
+    @Test func aDepartmentsPlan_judgedMeasureByMeasure() throws {
+        let earlier = """
+            荷洲县发展和改革局2022年工作总结及2023年工作计划（虚构）
+            一、2022年工作开展情况
+            全年完成重点项目投资72.5亿元。
+            二、2023年工作计划
+            （一）加大争资力度。争取中央预算内投资和专项债券资金10亿元以上。
+            （二）抓好项目建设。推动荷洲物流园二期开工建设。
+            （三）完善基础设施。确保县城集中供热工程年底前建成投用。
+            （四）加强队伍建设。组织业务培训4期，引进专业人才3名。
+            """
+        let later = """
+            荷洲县发展和改革局2023年工作总结及2024年工作计划（虚构）
+            一、2023年工作开展情况
+            （一）争取中央预算内投资4.2亿元、专项债券资金7.5亿元，合计11.7亿元。
+            （二）荷洲物流园二期于6月开工建设，目前已完成主体工程的40%。
+            （三）县城集中供热工程因管网施工受阻，未能按期建成，预计2024年供暖季前投用。
+            （四）举办业务培训4期，参训干部210人次。
+            二、2024年工作计划
+            做好项目谋划。
+            """
+        let (a, _, d) = try extractAndDiff((2023, earlier), (2024, later))
+        for p in d.promises { #expect(DecodedText(a.text).text(p.span.range) == p.text) }
+        let status = { (phrase: String) in d.promises.first { $0.text.contains(phrase) }?.status }
+        #expect(d.promises.contains { $0.text == "（四）加强队伍建设。组织业务培训4期，" }, "\(d.promises.map(\.text))")
+        #expect(status("专项债券资金10亿元") == .fulfilled)
+        #expect(status("物流园二期开工建设") == .fulfilled)
+        #expect(status("集中供热") == .partial)
+        #expect(status("业务培训4期") == .fulfilled)
+        #expect(status("专业人才3名") == .notReported)
+        #expect(NumberParser.parse("引进专业人才3名").first?.unit == "名")
+    }
 }
